@@ -1,0 +1,62 @@
+# The two commands a newsroom needs: `make run` (the site on http://127.0.0.1:8000/)
+# and `make test` (the whole suite). Everything else here serves those two.
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.ONESHELL:
+.DEFAULT_GOAL := help
+
+UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
+PY := .venv/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+# Every recipe finds (or starts) PostgreSQL first; see scripts/database.py.
+DATABASE = DATABASE_URL="$$($(PY) scripts/database.py)"; export DATABASE_URL
+DEVELOPMENT = export DEBUG="$${DEBUG:-true}"
+
+.PHONY: help run test lint messages clean
+
+help:
+	@echo "make run    install, prepare the database and serve the site on http://$(HOST):$(PORT)/"
+	@echo "make test   lint, Django checks and the whole test suite (browser tests included)"
+	@echo "make messages   update locale/*.po from the code and compile them"
+
+.tools/bin/uv:
+	@echo "uv not found: installing it into .tools/ …"
+	python3 -m venv .tools
+	.tools/bin/pip install --quiet uv
+
+.venv/.synced: pyproject.toml uv.lock | $(UV)
+	$(UV) sync --frozen
+	touch $@
+
+run: .venv/.synced
+	$(DATABASE)
+	$(DEVELOPMENT)
+	$(PY) manage.py migrate --no-input
+	$(PY) manage.py ensure_editor --site-url http://$(HOST):$(PORT)
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: .venv/.synced
+	$(DATABASE)
+	$(DEVELOPMENT)
+	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
+	$(PY) manage.py check --fail-level WARNING
+	$(PY) manage.py makemigrations --check --dry-run
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: .venv/.synced
+	.venv/bin/ruff check --fix .
+	.venv/bin/ruff format .
+
+messages: .venv/.synced
+	$(DATABASE)
+	$(DEVELOPMENT)
+	for lang in lv ru en; do
+	  $(PY) manage.py makemessages --locale $$lang --ignore '.venv/*' --ignore '.tools/*' --ignore 'var/*' --no-obsolete
+	done
+	$(PY) manage.py compilemessages --ignore '.venv/*' --ignore '.tools/*'
+
+clean:
+	rm -rf .venv .tools var/static

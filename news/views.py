@@ -1,0 +1,5 @@
+from django.shortcuts import render
+
+
+def front_page(request):
+    return render(request, "news/front_page.html")
