@@ -1,0 +1,116 @@
+from django.contrib import admin, messages
+from django.db import transaction
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from modeltranslation.admin import TranslationAdmin
+
+from gallery.forms import PhotoAdminForm
+from gallery.models import Photo
+
+
+class PhotoOfTheDayFilter(admin.SimpleListFilter):
+    title = _("photo of the day")
+    parameter_name = "of_the_day"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("shown", _("Already shown")),
+            ("scheduled", _("Scheduled")),
+            ("no", _("Not a photo of the day")),
+        ]
+
+    def queryset(self, request, queryset):
+        today = timezone.localdate()
+        match self.value():
+            case "shown":
+                return queryset.shown()
+            case "scheduled":
+                return queryset.filter(shown_on__gt=today)
+            case "no":
+                return queryset.filter(shown_on__isnull=True)
+        return queryset
+
+
+@admin.register(Photo)
+class PhotoAdmin(TranslationAdmin):
+    form = PhotoAdminForm
+    list_display = ["thumbnail", "title", "credit", "shown_on", "taken_on", "created_at"]
+    list_display_links = ["thumbnail", "title"]
+    list_filter = [PhotoOfTheDayFilter, "taken_on", "created_at"]
+    search_fields = ["title_lv", "title_ru", "title_en", "caption_lv", "credit_lv", "alt_text_lv"]
+    date_hierarchy = "shown_on"
+    readonly_fields = ["preview", "dimensions", "created_by", "created_at", "updated_at"]
+    fieldsets = [
+        (None, {"fields": ["image", "preview", "dimensions"]}),
+        (_("Text"), {"fields": ["title", "alt_text", "caption", "credit"]}),
+        (_("Dates"), {"fields": ["shown_on", "taken_on"]}),
+        (_("History"), {"fields": ["created_by", "created_at", "updated_at"]}),
+    ]
+    actions = ["make_missing_renditions"]
+
+    def view_on_site(self, photo):
+        """Only a photo of the day has a page of its own; editors see it before its day."""
+        return photo.get_absolute_url() if photo.shown_on else None
+
+    @admin.display(description=_("photo"))
+    def thumbnail(self, photo):
+        return self._img(photo, 80, 60)
+
+    @admin.display(description=_("preview"))
+    def preview(self, photo):
+        return self._img(photo, 480, 360) if photo.pk else "–"
+
+    @admin.display(description=_("size in pixels"))
+    def dimensions(self, photo):
+        return f"{photo.width} × {photo.height}" if photo.pk else "–"
+
+    def _img(self, photo, width, height):
+        """The photo fitted into width × height, from a rendition sharp on 2× screens."""
+        renditions = photo.renditions_in("webp")
+        if not renditions:
+            return "–"
+        rendition = next((r for r in renditions if r["width"] >= 2 * width), renditions[-1])
+        scale = min(1, width / rendition["width"], height / rendition["height"])
+        return format_html(
+            '<img src="{}" width="{}" height="{}" alt="" loading="lazy">',
+            photo.url_of(rendition),
+            round(rendition["width"] * scale),
+            round(rendition["height"] * scale),
+        )
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        if form.new_master is None:
+            obj.save()
+            return
+        obj.save_with_renditions(form.new_master.image)
+        if form.replaced_names:
+            names = form.replaced_names
+            transaction.on_commit(lambda: obj.delete_files(names))
+
+    # Files go only once the rows are gone for good (a photo an article uses is protected).
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        transaction.on_commit(obj.delete_files)
+
+    def delete_queryset(self, request, queryset):
+        photos = list(queryset)
+        super().delete_queryset(request, queryset)
+        transaction.on_commit(lambda: [photo.delete_files() for photo in photos])
+
+    @admin.action(description=_("Make missing renditions"), permissions=["change"])
+    def make_missing_renditions(self, request, queryset):
+        made = sum(photo.make_renditions() for photo in queryset)
+        self.message_user(
+            request,
+            ngettext(
+                "Renditions were made for %(count)d photo.",
+                "Renditions were made for %(count)d photos.",
+                made,
+            )
+            % {"count": made},
+            messages.SUCCESS,
+        )

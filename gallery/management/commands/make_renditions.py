@@ -1,0 +1,37 @@
+"""Make the renditions that photos lack (issue 6).
+
+Photos get their renditions when they are uploaded; this catches up after media was
+restored from a backup, moved to another storage, or RENDITION_WIDTHS changed. Running it
+twice changes nothing the second time.
+"""
+
+from django.core.management.base import BaseCommand
+
+from gallery.models import Photo
+
+
+class Command(BaseCommand):
+    help = "Make missing photo renditions (all of them with --force)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--force", action="store_true", help="Remake every rendition, even existing ones."
+        )
+        parser.add_argument(
+            "--dry-run", action="store_true", help="Only list the photos that need renditions."
+        )
+
+    def handle(self, *args, force, dry_run, verbosity, **options):
+        made = 0
+        for photo in Photo.objects.order_by("pk").iterator(chunk_size=100):
+            missing = photo.missing_renditions(force=force)
+            if not missing:
+                continue
+            if not dry_run:
+                photo.make_renditions(force=force)
+            made += 1
+            if verbosity > 1:
+                self.stdout.write(f"{photo.image.name}: {len(missing)} renditions")
+        if verbosity:
+            verb = "need" if dry_run else "got"
+            self.stdout.write(self.style.SUCCESS(f"{made} photos {verb} renditions."))

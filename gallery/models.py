@@ -1,0 +1,373 @@
+"""Photos: the photo of the day and every picture an article shows (issue 6).
+
+An accepted upload is stored once as a clean master (upright, re-encoded without EXIF, so
+no GPS position and nothing appended to the file survives) plus renditions in a few widths,
+WebP and JPEG. Renditions are made explicitly, never in `save()` or per request: by the
+admin, by `Photo.objects.create_from_image()` and by `manage.py make_renditions`. Their
+names and sizes are stored on the photo row, so that showing a photo costs no query.
+"""
+
+import datetime
+import io
+import uuid
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile, File
+from django.db import models
+from django.db.models import Max, Min
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from PIL import Image, ImageOps
+
+# Upload limits (issue 6): a phone photo is 3–12 MB and 12–50 megapixels at most.
+MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+MAX_PIXELS = 50_000_000
+# The only decoders Pillow may try on an upload, and what each result is stored as. MPO is
+# how Pillow's JPEG decoder names a multi-picture JPEG from some phones (first picture kept).
+DECODERS = ["JPEG", "PNG", "WEBP"]
+ACCEPTED_FORMATS = {"JPEG": "jpg", "MPO": "jpg", "PNG": "png", "WEBP": "webp"}
+MASTER_FORMATS = {"jpg": "JPEG", "png": "PNG", "webp": "WEBP"}
+# Rendition widths in CSS pixels of a 2× phone screen up to a wide desktop column.
+RENDITION_WIDTHS = (320, 640, 960, 1280, 1920)
+# Each rendition width is written in these formats: WebP for browsers (all current ones),
+# JPEG as the <img> fallback and for feeds and social previews.
+RENDITION_FORMATS = {
+    "webp": ("WEBP", {"quality": 80, "method": 4}),
+    "jpg": ("JPEG", {"quality": 80, "optimize": True, "progressive": True}),
+}
+MASTER_OPTIONS = {"JPEG": {"quality": 92}, "WEBP": {"quality": 92}, "PNG": {}}
+# The width of the rendition an <img src> falls back to when it ignores srcset.
+FALLBACK_WIDTH = 960
+
+
+def photo_upload_to(photo, filename):
+    """A generated name; of the given name only a vetted extension is kept."""
+    extension = filename.rsplit(".", 1)[-1].lower()
+    if extension not in MASTER_FORMATS:
+        extension = "jpg"
+    return timezone.localdate().strftime(f"photos/%Y/%m/{uuid.uuid4().hex}.{extension}")
+
+
+def clean_image(file):
+    """The upload as a clean master file, or ValidationError if it is no safe JPEG/PNG/WebP.
+
+    The returned ContentFile carries the decoded upright picture as `.image`, from which
+    renditions are made without decoding the upload again.
+    """
+    if file.size > MAX_UPLOAD_BYTES:
+        raise ValidationError(
+            _("The file is larger than %(limit)d MB."),
+            code="too_large",
+            params={"limit": MAX_UPLOAD_BYTES // 1024 // 1024},
+        )
+    # Pillow raises many exception types on hostile input; each one means "refused".
+    try:
+        file.seek(0)
+        with Image.open(file, formats=DECODERS) as probe:
+            pixels = probe.width * probe.height
+            source_format = probe.format
+            if pixels <= MAX_PIXELS:
+                probe.verify()  # structure and checksums, before decoding any pixel
+    except Image.DecompressionBombError:
+        pixels = MAX_PIXELS + 1
+    except Exception:
+        raise ValidationError(
+            _("This is not a JPEG, PNG or WebP photo, or the file is damaged."),
+            code="invalid_image",
+        ) from None
+    if pixels > MAX_PIXELS:
+        raise ValidationError(
+            _("The photo has more than %(limit)d megapixels."),
+            code="too_many_pixels",
+            params={"limit": MAX_PIXELS // 1_000_000},
+        )
+    try:
+        file.seek(0)
+        with Image.open(file, formats=DECODERS) as decoded:
+            decoded.load()  # a truncated file fails here
+            upright = upright_image(decoded)
+    except Exception:
+        raise ValidationError(
+            _("The photo file is incomplete or damaged; please upload it again."),
+            code="damaged_image",
+        ) from None
+    extension = ACCEPTED_FORMATS[source_format]
+    master = ContentFile(encode(upright, MASTER_FORMATS[extension]), name=f"photo.{extension}")
+    master.image = upright
+    return master
+
+
+def upright_image(opened):
+    """A decoded copy turned as the camera's EXIF orientation says, in RGB or RGBA.
+
+    Of the metadata only the colour profile survives: EXIF (GPS position, camera serial),
+    XMP and comments are dropped with `info`, as they are never passed to the encoder.
+    """
+    icc_profile = opened.info.get("icc_profile")
+    image = ImageOps.exif_transpose(opened)
+    has_alpha = "A" in image.getbands() or "transparency" in image.info
+    mode = "RGBA" if has_alpha else "RGB"
+    image = image.convert(mode) if image.mode != mode else image.copy()
+    image.info = {"icc_profile": icc_profile} if icc_profile else {}
+    return image
+
+
+def encode(image, pillow_format, options=None):
+    """The picture encoded in `pillow_format` with its colour profile and nothing else."""
+    if pillow_format == "JPEG" and image.mode == "RGBA":
+        background = Image.new("RGB", image.size, "white")
+        background.paste(image, mask=image.getchannel("A"))
+        background.info = image.info
+        image = background
+    options = {**(options or MASTER_OPTIONS[pillow_format]), **image.info}
+    buffer = io.BytesIO()
+    image.save(buffer, pillow_format, **options)
+    return buffer.getvalue()
+
+
+def next_month(first_day):
+    """The first day of the month after the month of `first_day`."""
+    return (first_day.replace(day=1) + datetime.timedelta(days=32)).replace(day=1)
+
+
+def rendition_widths(width):
+    """The widths to make for an original `width` pixels wide: never wider than it."""
+    widths = [w for w in RENDITION_WIDTHS if w < width]
+    return widths + [width] if width <= RENDITION_WIDTHS[-1] else widths
+
+
+class PhotoQuerySet(models.QuerySet):
+    def shown(self):
+        """Photos of the day whose day has come (in Riga): never a future one."""
+        return self.filter(shown_on__lte=timezone.localdate())
+
+    def latest_of_the_day(self):
+        """The photo of today or, failing that, of the latest day before it; or None."""
+        return self.shown().order_by("-shown_on").first()
+
+    def in_month(self, first_day):
+        """Photos of the day in the month of `first_day`, by day."""
+        return self.filter(shown_on__gte=first_day, shown_on__lt=next_month(first_day)).order_by(
+            "shown_on"
+        )
+
+    def month_before(self, first_day):
+        """The first day of the latest earlier month that has a photo of the day, or None."""
+        day = self.filter(shown_on__lt=first_day).aggregate(day=Max("shown_on"))["day"]
+        return day.replace(day=1) if day else None
+
+    def month_after(self, first_day):
+        """The first day of the next later month that has a photo of the day, or None."""
+        later = self.filter(shown_on__gte=next_month(first_day))
+        day = later.aggregate(day=Min("shown_on"))["day"]
+        return day.replace(day=1) if day else None
+
+    def create_from_image(self, file, **fields):
+        """Validate an image (a Django File, an open binary file or bytes), save a Photo from it
+        and make its renditions.
+
+        Raises ValidationError, storing nothing, when `clean_image()` refuses the file.
+        The way for demo data, factories and scripts: `create_from_image(open(path, "rb"),
+        title_lv="…", alt_text_lv="…", credit_lv="Jura Rogas foto", shown_on=date)`.
+        """
+        if isinstance(file, bytes):
+            file = ContentFile(file)
+        elif not isinstance(file, File):
+            file = File(file)  # an open binary file
+        master = clean_image(file)
+        photo = self.model(image=master, **fields)
+        photo.full_clean(exclude=["image"])
+        photo.save_with_renditions(master.image)
+        return photo
+
+
+class Photo(models.Model):
+    image = models.ImageField(
+        _("image"),
+        upload_to=photo_upload_to,
+        max_length=200,
+        help_text=_("A JPEG, PNG or WebP photo, at least 1920 pixels wide if possible."),
+    )
+    width = models.PositiveIntegerField(_("width"), default=0, editable=False)
+    height = models.PositiveIntegerField(_("height"), default=0, editable=False)
+    title = models.CharField(_("title"), max_length=200)
+    caption = models.TextField(
+        _("caption"), blank=True, help_text=_("Printed under the photo on its own page.")
+    )
+    alt_text = models.CharField(
+        _("alternative text"),
+        max_length=300,
+        help_text=_("What the photo shows, for readers who cannot see it."),
+    )
+    credit = models.CharField(
+        _("credit"),
+        max_length=200,
+        blank=True,
+        help_text=_("The photographer as printed, e.g. “Jura Rogas foto”."),
+    )
+    taken_on = models.DateField(_("taken on"), null=True, blank=True)
+    shown_on = models.DateField(
+        _("photo of the day on"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty for an article photo. One photo per day."),
+    )
+    renditions = models.JSONField(_("renditions"), default=list, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("changed at"), auto_now=True)
+
+    objects = PhotoQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["shown_on"],
+                name="gallery_photo_one_per_day",
+                violation_error_message=_("Another photo is already the photo of that day."),
+                violation_error_code="unique",  # so that the form shows it at the date field
+            ),
+        ]
+        indexes = [models.Index(fields=["-created_at"], name="gallery_photo_created_idx")]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        """The photo's day page; only photos of the day have one."""
+        return reverse("gallery:photo_of_the_day", kwargs={"day": self.shown_on})
+
+    @property
+    def is_shown(self):
+        """Whether readers see it as a photo of the day: `PhotoQuerySet.shown()` for one row."""
+        return self.shown_on is not None and self.shown_on <= timezone.localdate()
+
+    def previous_day(self):
+        """The photo of the day before this one (days without a photo are skipped)."""
+        earlier = Photo.objects.shown().filter(shown_on__lt=self.shown_on)
+        return earlier.order_by("-shown_on").first()
+
+    def next_day(self):
+        """The photo of the day after this one, if its day has come."""
+        return Photo.objects.shown().filter(shown_on__gt=self.shown_on).order_by("shown_on").first()
+
+    def save_with_renditions(self, upright):
+        """Save the row with a new master (`self.image`) and renditions made from `upright`."""
+        self.width, self.height = upright.size
+        self.renditions = []
+        self.save()
+        try:
+            self.make_renditions(upright)
+        except BaseException:
+            self.delete_files()
+            raise
+
+    def make_renditions(self, upright=None, *, force=False):
+        """Write the renditions that are missing (all with `force`); True if any was written.
+
+        `upright` is the decoded master when the caller has it; otherwise it is read from
+        storage, but only if something is missing. Files of renditions that are replaced or
+        no longer wanted (RENDITION_WIDTHS changed) are deleted afterwards.
+        """
+        storage = self.image.storage
+        wanted, present = self._rendition_plan(force)
+        missing = [spec for spec in wanted if spec not in present]
+        if not missing:
+            return False
+        if upright is None:
+            with self.image.open("rb"), Image.open(self.image) as stored:
+                upright = upright_image(stored)
+        made = {}
+        try:
+            for width in sorted({width for width, _extension in missing}):
+                height = max(1, round(upright.height * width / upright.width))
+                resized = upright.resize((width, height), Image.Resampling.LANCZOS, reducing_gap=3)
+                resized.info = upright.info
+                for extension in (e for w, e in missing if w == width):
+                    made[width, extension] = self._store_rendition(resized, extension)
+        except BaseException:
+            for rendition in made.values():
+                storage.delete(rendition["name"])
+            raise
+        previous = {r["name"] for r in self.renditions}
+        self.renditions = [present.get(spec) or made[spec] for spec in wanted]
+        self.save(update_fields=["renditions", "updated_at"])
+        self.delete_files(previous.difference(r["name"] for r in self.renditions))
+        return True
+
+    def missing_renditions(self, *, force=False):
+        """The (width, format) renditions that `make_renditions()` would write."""
+        wanted, present = self._rendition_plan(force)
+        return [spec for spec in wanted if spec not in present]
+
+    def _rendition_plan(self, force):
+        """The (width, format) pairs wanted, and the existing renditions worth keeping."""
+        wanted = [(w, f) for w in rendition_widths(self.width) for f in RENDITION_FORMATS]
+        storage = self.image.storage
+        present = {
+            (r["width"], r["format"]): r
+            for r in self.renditions
+            if not force and (r["width"], r["format"]) in wanted and storage.exists(r["name"])
+        }
+        return wanted, present
+
+    def _store_rendition(self, resized, extension):
+        data = encode(resized, *RENDITION_FORMATS[extension])
+        stem = self.image.name.rsplit(".", 1)[0]
+        name = self.image.storage.save(f"{stem}-{resized.width}w.{extension}", ContentFile(data))
+        return {
+            "width": resized.width,
+            "height": resized.height,
+            "format": extension,
+            "name": name,
+            "size": len(data),
+        }
+
+    def stored_names(self):
+        """The storage names of the master and of every rendition."""
+        return [name for name in [self.image.name, *(r["name"] for r in self.renditions)] if name]
+
+    def delete_files(self, names=None):
+        """Remove files from storage: `names`, by default the master and every rendition."""
+        for name in self.stored_names() if names is None else names:
+            self.image.storage.delete(name)
+
+    def renditions_in(self, extension):
+        """This photo's renditions in one format ("webp" or "jpg"), narrowest first."""
+        return [r for r in self.renditions if r["format"] == extension]
+
+    def srcset(self, extension):
+        """The `srcset` attribute value for one format: "url 320w, url 640w, …"."""
+        storage = self.image.storage
+        return ", ".join(
+            f"{storage.url(r['name'])} {r['width']}w" for r in self.renditions_in(extension)
+        )
+
+    def fallback_rendition(self):
+        """The JPEG an <img src> shows: the widest up to FALLBACK_WIDTH (the master if none)."""
+        jpegs = self.renditions_in("jpg")
+        fitting = [r for r in jpegs if r["width"] <= FALLBACK_WIDTH] or jpegs
+        if not fitting:
+            return {"name": self.image.name, "width": self.width, "height": self.height}
+        return fitting[-1]
+
+    def largest_jpeg(self):
+        """The widest JPEG rendition, for links to the full picture, feeds and previews."""
+        jpegs = self.renditions_in("jpg")
+        return jpegs[-1] if jpegs else self.fallback_rendition()
+
+    def url_of(self, rendition):
+        return self.image.storage.url(rendition["name"])
