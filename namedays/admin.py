@@ -1,0 +1,66 @@
+from django.contrib import admin
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+
+from namedays.models import Name, NameDay
+
+
+def written_out(name_day):
+    return date_format(name_day.date, "DAY_MONTH_FORMAT")
+
+
+class NameInline(admin.TabularInline):
+    model = Name
+    fields = ["name", "is_extended", "position"]
+    ordering = ["position"]
+    extra = 0
+
+
+@admin.register(NameDay)
+class NameDayAdmin(admin.ModelAdmin):
+    """The 366 dates, each with its names; `load_namedays` creates them, editors correct."""
+
+    list_display = ["date_display", "traditional", "extended_count", "note"]
+    list_filter = ["month"]
+    search_fields = ["names__name", "names__folded"]
+    ordering = ["month", "day"]
+    list_per_page = 31
+    inlines = [NameInline]
+    fields = ["month", "day", "note"]
+    readonly_fields = ["month", "day"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_names()
+
+    def has_add_permission(self, request):
+        return False  # the calendar has its 366 dates; none to add or remove
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("date"), ordering="month")
+    def date_display(self, obj):
+        return written_out(obj)
+
+    @admin.display(description=_("traditional names"))
+    def traditional(self, obj):
+        return ", ".join(obj.traditional_names)
+
+    @admin.display(description=_("extended-only names"))
+    def extended_count(self, obj):
+        return len(obj.extended_names)
+
+
+@admin.register(Name)
+class NameAdmin(admin.ModelAdmin):
+    list_display = ["name", "date_display", "is_extended", "position"]
+    list_filter = ["name_day__month", "is_extended"]
+    search_fields = ["name", "folded"]
+    ordering = ["name_day__month", "name_day__day", "position"]
+    list_select_related = ["name_day"]
+    autocomplete_fields = ["name_day"]
+    fields = ["name", "name_day", "is_extended", "position"]
+
+    @admin.display(description=_("date"), ordering="name_day")
+    def date_display(self, obj):
+        return written_out(obj.name_day)
