@@ -34,6 +34,8 @@ run: .venv/.synced
 	$(DATABASE)
 	$(DEVELOPMENT)
 	$(PY) manage.py migrate --no-input
+	$(PY) manage.py load_namedays
+	$(PY) manage.py load_demo
 	$(PY) manage.py ensure_editor --site-url http://$(HOST):$(PORT)
 	$(PY) manage.py runserver $(HOST):$(PORT)
 

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.postgres",
+    "django_prose_editor",
     "namedays",
     "gallery",
     "news",
@@ -172,6 +173,15 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     "loggers": {"django.db.backends": {"level": "INFO"}},
 }
+
+# Polls: how many votes one network address may cast in one poll (against stuffing).
+POLL_VOTES_PER_ADDRESS = env.int("POLL_VOTES_PER_ADDRESS", default=20)
+# How many reverse proxies in front of the app append the client's address to
+# X-Forwarded-For (1 behind nginx as in README). 0: use the connection's address.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+# A poll vote posted without a CSRF token (cached pages carry none) is shown back to be
+# confirmed; every other form still gets templates/403_csrf.html.
+CSRF_FAILURE_VIEW = "polls.views.csrf_failure"
 
 # The newspaper itself: name, crests and contacts printed in the header and footer.
 NEWSPAPER = {

@@ -2,18 +2,66 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
-from django.urls import include, path
+from django.contrib.sitemaps import views as sitemap_views
+from django.urls import include, path, register_converter
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
 
+from config.converters import DateConverter, MonthConverter
 from config.views import healthz
+from gallery.sitemaps import PhotoOfTheDaySitemap
+from namedays.sitemaps import NameDayPagesSitemap, NameDaySitemap
+from news import sitemaps
+
+SITEMAPS = {
+    "pages": sitemaps.FrontPageSitemap,
+    "sections": sitemaps.SectionSitemap,
+    "articles": sitemaps.ArticleSitemap,
+    "photos": PhotoOfTheDaySitemap,
+    "namedays": NameDayPagesSitemap,
+    "namedays-dates": NameDaySitemap,
+}
+
+register_converter(DateConverter, "date")
+register_converter(MonthConverter, "month")
+
+admin.site.site_header = admin.site.site_title = settings.NEWSPAPER["name"]
+admin.site.index_title = _("Newsroom")
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path(settings.ADMIN_URL, admin.site.urls),
+    path(
+        "robots.txt",
+        TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
+        name="robots_txt",
+    ),
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
+        name="sitemap_index",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": SITEMAPS},
+        name="sitemap_section",
+    ),
+    path(
+        "news-sitemap.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": {"news": sitemaps.NewsSitemap}, "template_name": "news/sitemap_news.xml"},
+        name="news_sitemap",
+    ),
 ]
 
 # Reader pages: Latvian at /, Russian at /ru/, English at /en/.
 urlpatterns += i18n_patterns(
+    path("dienas-foto/", include("gallery.urls")),
+    path("aptaujas/", include("polls.urls")),
     path("", include("news.urls")),
+    path("vardadienas/", include("namedays.urls")),
     prefix_default_language=False,
 )
 

@@ -33,11 +33,33 @@ def fast_password_hasher(settings):
 
 
 @pytest.fixture(autouse=True)
+def latvian():
+    """Each test starts in Latvian: a request to /ru/ leaves Russian active in the thread,
+    and reverse() in the next test would then build /ru/ addresses."""
+    from django.utils import translation
+
+    with translation.override("lv"):
+        yield
+
+
+@pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with an empty cache, as it starts with an empty database."""
     from django.core.cache import cache
 
     cache.clear()
+
+
+@pytest.fixture
+def editor(django_user_model):
+    """A member of the newsroom's "Editors" group (created by a migration), not a superuser."""
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user(
+        "redaktore", password="Latgale-2024!", is_staff=True, first_name="Ilze"
+    )
+    user.groups.add(Group.objects.get(name="Editors"))
+    return user
 
 
 @pytest.fixture(scope="session")
@@ -50,7 +72,17 @@ def browser():
             "(apt-get install chromium) or set CHROMIUM_PATH.",
             pytrace=False,
         )
+    # Starting Playwright switches the context that Django's per-context connections live
+    # in; carry over the serialized test data that restores what migrations created.
+    from django.db import connections
+
+    serialized = {
+        alias: connections[alias].__dict__.get("_test_serialized_contents") for alias in connections
+    }
     with sync_playwright() as playwright:
+        for alias, contents in serialized.items():
+            if contents is not None:
+                connections[alias]._test_serialized_contents = contents
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
@@ -68,6 +100,16 @@ def page(request, browser, live_server):
         RESULTS_DIR.mkdir(exist_ok=True)
         page.screenshot(path=RESULTS_DIR / f"{request.node.name}.png", full_page=True)
     context.close()
+
+
+def pytest_collection_modifyitems(items):
+    """Transactional tests (browser, concurrency, servers) empty the database when they end;
+    the rows that migrations create (content types, permissions, the Editors group) are
+    restored for the next one only if every such test uses serialized rollback."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if marker and marker.kwargs.get("transaction"):
+            item.add_marker(pytest.mark.django_db(**marker.kwargs | {"serialized_rollback": True}))
 
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)

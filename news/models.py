@@ -1,0 +1,390 @@
+import datetime
+import re
+
+from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+    SearchVector,
+    SearchVectorField,
+)
+from django.db import models
+from django.db.models import F, Func, Q, Value, Window
+from django.db.models.functions import Coalesce, Concat, NullIf, RowNumber, TruncDay
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.text import Truncator, slugify
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from django_prose_editor.fields import ProseEditorField
+
+# What editors may use in an article body; the same list is the sanitiser's allow-list.
+BODY_EXTENSIONS = {
+    "Heading": {"levels": [2, 3, 4]},
+    "Bold": True,
+    "Italic": True,
+    "BulletList": True,
+    "OrderedList": True,
+    "ListItem": True,
+    "Blockquote": True,
+    "HardBreak": True,
+    "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto", "tel"]},
+    "History": True,
+}
+
+# Text-search configurations: the Latvian one is PostgreSQL's `simple` with accents folded
+# (created in migration 0002), so "kraslava" finds "Krāslavā"; Russian has a stemmer.
+LATVIAN_SEARCH = "latvian_unaccent"
+RUSSIAN_SEARCH = "russian"
+# Latvian inflection, crudely: a query word loses one of these endings and matches as a
+# prefix, so "kopienai" and "kopiena" both find "kopienas". Longest first.
+LATVIAN_ENDINGS = sorted(
+    ["a", "ai", "am", "ais", "ajam", "ajai", "ajā", "ajos", "ajās", "as", "ā", "ām", "ās"]
+    + ["e", "ei", "em", "es", "ē", "ēm", "ēs", "i", "ie", "iem", "im", "is", "ī", "īm", "īs"]
+    + ["o", "os", "s", "š", "u", "um", "us", "ū"],
+    key=len,
+    reverse=True,
+)
+SEARCH_WORD = re.compile(r"\w+")
+
+
+class Section(models.Model):
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    position = models.PositiveSmallIntegerField(
+        _("position in the menu"), default=0, help_text=_("Smaller numbers come first.")
+    )
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("news:section_detail", kwargs={"slug": self.slug})
+
+
+def day_bounds(day):
+    """The first instant of `day` and of the next day, in the site's time zone."""
+    start = timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+    end = timezone.make_aware(
+        datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time.min)
+    )
+    return start, end
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """Visible to readers: switched on by an editor and not scheduled for later."""
+        return self.filter(is_published=True, published_at__lte=timezone.now())
+
+    def scheduled(self):
+        """Published by an editor, but waiting for their publication time."""
+        return self.filter(is_published=True, published_at__gt=timezone.now())
+
+    def drafts(self):
+        return self.filter(is_published=False)
+
+    def publish(self, edited_by=None):
+        """Switch the articles on (a future publication time keeps them scheduled)."""
+        return self.update(is_published=True, last_edited_by=edited_by, updated_at=timezone.now())
+
+    def unpublish(self, edited_by=None):
+        return self.update(is_published=False, last_edited_by=edited_by, updated_at=timezone.now())
+
+    def for_listing(self):
+        """What teasers show: the section and the main photo come in the same query."""
+        return self.select_related("section", "main_photo").defer("search_lv", "search_ru")
+
+    def on_day(self, day):
+        start, end = day_bounds(day)
+        return self.filter(published_at__gte=start, published_at__lt=end)
+
+    def in_month(self, first_day):
+        """Published in the month that starts on `first_day`, in the site's time zone."""
+        start, _ = day_bounds(first_day)
+        end, _ = day_bounds((first_day + datetime.timedelta(days=32)).replace(day=1))
+        return self.filter(published_at__gte=start, published_at__lt=end)
+
+    def days_with_articles(self, first_day):
+        """The days of a month (as dates, in Riga time) on which something was published."""
+        days = (
+            self.in_month(first_day)
+            .annotate(day=TruncDay("published_at"))
+            .values_list("day", flat=True)
+            .distinct()
+        )
+        return {timezone.localtime(day).date() for day in days}
+
+    def latest_per_section(self, per_section):
+        """The newest `per_section` articles of every section, in one query."""
+        return (
+            self.annotate(
+                rank_in_section=Window(
+                    RowNumber(), partition_by=F("section"), order_by=F("published_at").desc()
+                )
+            )
+            .filter(rank_in_section__lte=per_section)
+            .order_by("section__position", "section", "-published_at")
+        )
+
+    def search(self, text):
+        """Articles matching any language's text, best first, with highlighted excerpts.
+
+        Each article gets `title_highlighted` and `excerpt_highlighted`: plain text (tags
+        stripped) in which the matches sit between HIGHLIGHT_START and HIGHLIGHT_END.
+        """
+        words = SEARCH_WORD.findall(text.lower())[:10]
+        if not words:
+            return self.none()
+        latvian = SearchQuery(
+            " & ".join(f"{latvian_stem(word)}:*" for word in words),
+            config=LATVIAN_SEARCH,
+            search_type="raw",
+        )
+        russian = SearchQuery(" ".join(words), config=RUSSIAN_SEARCH)
+        shown = "ru" if get_language() == "ru" else "lv"
+        query, config = (russian, RUSSIAN_SEARCH) if shown == "ru" else (latvian, LATVIAN_SEARCH)
+        headline = {"start_sel": HIGHLIGHT_START, "stop_sel": HIGHLIGHT_END, "config": config}
+        return (
+            self.filter(Q(search_lv=latvian) | Q(search_ru=russian))
+            .annotate(
+                rank=SearchRank(F("search_lv"), latvian) + SearchRank(F("search_ru"), russian),
+                title_highlighted=SearchHeadline(
+                    translated(f"title_{shown}"), query, highlight_all=True, **headline
+                ),
+                excerpt_highlighted=SearchHeadline(
+                    plain_text(translated(f"lead_{shown}"), translated(f"body_{shown}")),
+                    query,
+                    max_words=40,
+                    min_words=20,
+                    **headline,
+                ),
+            )
+            .order_by("-rank", "-published_at")
+        )
+
+
+HIGHLIGHT_START, HIGHLIGHT_END = "\ue000", "\ue001"
+
+
+def latvian_stem(word):
+    """`word` without its Latvian ending, if enough of it is left to be meaningful."""
+    for ending in LATVIAN_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[: -len(ending)]
+    return word
+
+
+def translated(field):
+    """A translated column, falling back to Latvian where the translation is empty."""
+    return Coalesce(
+        NullIf(F(field), Value("")), F(field[:-2] + "lv"), output_field=models.TextField()
+    )
+
+
+def plain_text(*expressions):
+    """The expressions joined, with HTML tags turned into spaces (for search excerpts)."""
+    parts = []
+    for expression in expressions:
+        parts += [expression, Value(" ")]
+    return Func(
+        Concat(*parts, output_field=models.TextField()),
+        Value("<[^>]+>"),
+        Value(" "),
+        Value("g"),
+        function="regexp_replace",
+        output_field=models.TextField(),
+    )
+
+
+class Article(models.Model):
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=200,
+        unique=True,
+        blank=True,
+        help_text=_("The article's address; made from the Latvian title when left empty."),
+    )
+    section = models.ForeignKey(
+        Section, models.PROTECT, related_name="articles", verbose_name=_("section")
+    )
+    lead = models.TextField(
+        _("lead"), blank=True, help_text=_("One or two sentences shown under the title.")
+    )
+    body = ProseEditorField(_("body"), blank=True, extensions=BODY_EXTENSIONS, sanitize=True)
+    author = models.CharField(
+        _("author"), max_length=100, blank=True, help_text=_("As signed, e.g. Inese Kalniņa.")
+    )
+    author_role = models.CharField(
+        _("author's role"), max_length=100, blank=True, help_text=_("E.g. journalist.")
+    )
+    main_photo = models.ForeignKey(
+        "gallery.Photo",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("main photo"),
+    )
+    photos = models.ManyToManyField(
+        "gallery.Photo",
+        through="ArticlePhoto",
+        blank=True,
+        related_name="articles",
+        verbose_name=_("further photos"),
+    )
+    is_featured = models.BooleanField(
+        _("featured"), default=False, help_text=_("Shown at the top of the front page.")
+    )
+    is_published = models.BooleanField(
+        _("published"),
+        default=False,
+        help_text=_("Drafts are seen only by editors. A future publication time schedules it."),
+    )
+    published_at = models.DateTimeField(_("publication time"), default=timezone.now)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    last_edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("last edited by"),
+    )
+    # Full-text search: Latvian and English text with accents folded; Russian with its stemmer.
+    search_lv = models.GeneratedField(
+        expression=(
+            SearchVector("title_lv", "title_en", weight="A", config=LATVIAN_SEARCH)
+            + SearchVector("lead_lv", "lead_en", weight="B", config=LATVIAN_SEARCH)
+            + SearchVector("body_lv", "body_en", weight="C", config=LATVIAN_SEARCH)
+        ),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
+    search_ru = models.GeneratedField(
+        expression=(
+            SearchVector("title_ru", weight="A", config=RUSSIAN_SEARCH)
+            + SearchVector("lead_ru", weight="B", config=RUSSIAN_SEARCH)
+            + SearchVector("body_ru", weight="C", config=RUSSIAN_SEARCH)
+        ),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        indexes = [
+            models.Index(fields=["-published_at"], name="article_published_at"),
+            models.Index(fields=["section", "-published_at"], name="article_section_published"),
+            models.Index(
+                fields=["-published_at"],
+                condition=Q(is_featured=True),
+                name="article_featured_published",
+            ),
+            GinIndex(fields=["search_lv"], name="article_search_lv"),
+            GinIndex(fields=["search_ru"], name="article_search_ru"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        # Keep the row safe and addressable whatever wrote it: admin, import or shell.
+        for code, _name in settings.LANGUAGES:
+            field = f"body_{code}"
+            if getattr(self, field):
+                setattr(self, field, self._meta.get_field(field).sanitize(getattr(self, field)))
+        if not self.slug:
+            self.slug = self.unique_slug()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("news:article_detail", kwargs={"day": self.published_on, "slug": self.slug})
+
+    def unique_slug(self):
+        """A slug from the Latvian title (ā→a, š→s, …), numbered when already taken."""
+        base = slugify(self.title_lv or "")[:190] or "raksts"
+        slug, number = base, 2
+        while Article.objects.filter(slug=slug).exclude(pk=self.pk).exists():
+            slug, number = f"{base}-{number}", number + 1
+        return slug
+
+    @property
+    def is_visible_to_readers(self):
+        return self.is_published and self.published_at <= timezone.now()
+
+    @property
+    def published_on(self):
+        return timezone.localdate(self.published_at)
+
+    def summary(self, words=40):
+        """The lead, or the start of the body when there is no lead, as plain text."""
+        return self.lead or Truncator(strip_tags(self.body)).words(words)
+
+    def gallery_photos(self):
+        """The further photos in the editor's order."""
+        return [item.photo for item in self.gallery_items.select_related("photo")]
+
+    def previous_article(self):
+        """The published article just before this one, or None."""
+        return (
+            Article.objects.published()
+            .filter(
+                Q(published_at__lt=self.published_at)
+                | Q(published_at=self.published_at, pk__lt=self.pk)
+            )
+            .order_by("-published_at", "-pk")
+            .first()
+        )
+
+    def next_article(self):
+        """The published article just after this one, or None."""
+        return (
+            Article.objects.published()
+            .filter(
+                Q(published_at__gt=self.published_at)
+                | Q(published_at=self.published_at, pk__gt=self.pk)
+            )
+            .order_by("published_at", "pk")
+            .first()
+        )
+
+    def related(self, count=4):
+        """Other published articles of the same section, newest first."""
+        return (
+            Article.objects.published()
+            .for_listing()
+            .filter(section_id=self.section_id)
+            .exclude(pk=self.pk)[:count]
+        )
+
+
+class ArticlePhoto(models.Model):
+    article = models.ForeignKey(Article, models.CASCADE, related_name="gallery_items")
+    photo = models.ForeignKey("gallery.Photo", models.PROTECT, related_name="+")
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("photo")
+        verbose_name_plural = _("further photos")
+        constraints = [
+            models.UniqueConstraint(fields=["article", "photo"], name="article_photo_once"),
+        ]
+
+    def __str__(self):
+        return str(self.photo)

@@ -1,0 +1,106 @@
+import datetime
+
+import pytest
+import time_machine
+from django.utils import timezone
+
+from news.models import Article
+from tests.factories import make_article, make_section
+
+pytestmark = pytest.mark.django_db
+
+
+def test_published_excludes_drafts_and_scheduled_articles():
+    visible = make_article()
+    make_article(is_published=False)
+    make_article(published_at=timezone.now() + datetime.timedelta(hours=1))
+
+    assert list(Article.objects.published()) == [visible]
+
+
+def test_scheduled_article_appears_when_its_time_comes_without_anyone_touching_it():
+    at = timezone.now() + datetime.timedelta(days=1)
+    article = make_article(published_at=at)
+    assert article not in Article.objects.published()
+
+    with time_machine.travel(at + datetime.timedelta(seconds=1)):
+        assert article in Article.objects.published()
+
+
+def test_slug_is_made_from_the_latvian_title_with_latvian_letters_folded():
+    article = make_article(title_lv="Ģērbšanās ķēniņš Čūskāju ļaudīs")
+    assert article.slug == "gerbsanas-kenins-cuskaju-laudis"
+
+
+def test_slug_is_unique_even_for_the_same_title():
+    first = make_article(title_lv="Krāslavas pils")
+    second = make_article(title_lv="Krāslavas pils")
+    assert (first.slug, second.slug) == ("kraslavas-pils", "kraslavas-pils-2")
+
+
+def test_russian_only_title_still_gets_a_slug():
+    article = make_article(title_lv="Новости", title_ru="Новости")
+    assert article.slug == "raksts"
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        '<p>Labi</p><script>alert("x")</script>',
+        '<p onclick="alert(1)">Labi</p>',
+        '<p><a href="javascript:alert(1)">Labi</a></p>',
+        '<p><img src="x" onerror="alert(1)">Labi</p>',
+        '<p><iframe src="https://evil.example"></iframe>Labi</p>',
+        '<p style="background:url(javascript:alert(1))">Labi</p>',
+    ],
+)
+def test_body_is_sanitised_whatever_writes_it(payload):
+    article = make_article(body_lv=payload, body_ru=payload)
+    article.refresh_from_db()
+    for body in (article.body_lv, article.body_ru):
+        assert "Labi" in body
+        for danger in ("<script", "onclick", "onerror", "javascript:", "<iframe", "style="):
+            assert danger not in body
+
+
+def test_body_keeps_the_formatting_editors_use():
+    html = (
+        "<h2>Virsraksts</h2><p><strong>Treknrakstā</strong> un <em>slīprakstā</em>, "
+        '<a href="https://kraslava.lv/">saite</a></p><ul><li>viens</li></ul>'
+        "<ol><li>divi</li></ol><blockquote><p>Citāts</p></blockquote>"
+    )
+    article = make_article(body_lv=html)
+    article.refresh_from_db()
+    assert article.body_lv == html
+
+
+def test_days_with_articles_are_days_in_riga_time():
+    # 23:30 UTC on 31 October is 01:30 on 1 November in Riga (winter time, UTC+2).
+    make_article(published_at=datetime.datetime(2024, 10, 31, 23, 30, tzinfo=datetime.UTC))
+    make_article(published_at=datetime.datetime(2024, 11, 14, 10, 0, tzinfo=datetime.UTC))
+
+    days = Article.objects.published().days_with_articles(datetime.date(2024, 11, 1))
+
+    assert days == {datetime.date(2024, 11, 1), datetime.date(2024, 11, 14)}
+
+
+def test_latest_per_section_takes_the_newest_of_every_section():
+    news, sport = make_section(), make_section()
+    now = timezone.now()
+    newest = [
+        make_article(section=section, published_at=now - datetime.timedelta(hours=hours))
+        for section in (news, sport)
+        for hours in (1, 2, 3)
+    ]
+
+    latest = list(Article.objects.published().latest_per_section(2))
+
+    assert latest == [newest[0], newest[1], newest[3], newest[4]]
+
+
+def test_translated_fields_fall_back_to_latvian():
+    from django.utils import translation
+
+    article = make_article(title_lv="Latviski", title_ru="")
+    with translation.override("ru"):
+        assert article.title == "Latviski"
