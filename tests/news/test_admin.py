@@ -125,3 +125,10 @@ def test_change_page_offers_view_on_site(editor_client):
     content_type = ContentType.objects.get_for_model(Article)
     html = editor_client.get(reverse("admin:news_article_change", args=[article.pk])).text
     assert reverse("admin:view_on_site", args=[content_type.pk, article.pk]) in html
+
+
+def test_editors_manage_content_but_not_users_or_groups(editor_client):
+    for url in ("admin:news_article_add", "admin:gallery_photo_add", "admin:polls_poll_add"):
+        assert editor_client.get(reverse(url)).status_code == 200, url
+    for url in ("admin:auth_user_changelist", "admin:auth_group_changelist"):
+        assert editor_client.get(reverse(url)).status_code == 403, url

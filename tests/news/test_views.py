@@ -12,6 +12,10 @@ from tests.gallery.factories import make_photo
 pytestmark = pytest.mark.django_db
 
 
+def utc(*args):
+    return datetime.datetime(*args, tzinfo=datetime.UTC)
+
+
 def test_front_page_shows_featured_latest_and_section_blocks(client):
     sport = make_section(name_lv="Sports", slug="sports")
     featured = make_article(title_lv="Galvenā ziņa", is_featured=True)
@@ -210,3 +214,24 @@ def test_teasers_show_lazy_thumbnails(client):
     make_article(main_photo=make_photo())
     html = client.get("/").text
     assert 'class="card__photo"' in html and 'loading="lazy"' in html
+
+
+@pytest.mark.parametrize(
+    ("path", "russian"),
+    [
+        ("/ru/", "Последние новости"),
+        ("/ru/rubrikas/kultura/", "Культура"),
+        ("/ru/zinas/2024/11/14/", "14 ноября 2024"),
+        ("/ru/zinas/2024/11/", "Ноябрь 2024"),
+        ("/ru/meklet/?q=koncerts", "Найдена 1 статья."),
+    ],
+)
+def test_reader_pages_in_russian(client, path, russian):
+    culture = make_section(name_lv="Kultūra", name_ru="Культура", slug="kultura")
+    make_article(section=culture, title_lv="Koncerts", published_at=utc(2024, 11, 14, 10))
+
+    response = client.get(path)
+
+    assert response.status_code == 200
+    assert '<html lang="ru">' in response.text
+    assert russian in response.text
