@@ -10,16 +10,20 @@ PY := .venv/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
+BENCH_ARGS ?=
 # Every recipe finds (or starts) PostgreSQL first; see scripts/database.py.
 DATABASE = DATABASE_URL="$$($(PY) scripts/database.py)"; export DATABASE_URL
 DEVELOPMENT = export DEBUG="$${DEBUG:-true}"
 
-.PHONY: help run test lint messages clean
+.PHONY: help run test bench backup restore lint messages clean
 
 help:
 	@echo "make run    install, prepare the database and serve the site on http://$(HOST):$(PORT)/"
 	@echo "make test   lint, Django checks and the whole test suite (browser tests included)"
+	@echo "make bench  measure every page under load (BENCH_ARGS=\"--articles 100000 --keep\")"
 	@echo "make messages   update locale/*.po from the code and compile them"
+	@echo "make backup     the database and the media into one archive in var/backups/ (or BACKUP_DIR)"
+	@echo "make restore ARCHIVE=var/backups/….tar   restore one into an empty database (FORCE=1: replace)"
 
 .tools/bin/uv:
 	@echo "uv not found: installing it into .tools/ …"
@@ -47,6 +51,24 @@ test: .venv/.synced
 	$(PY) manage.py check --fail-level WARNING
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+bench: .venv/.synced
+	$(DATABASE)
+	if ! command -v wrk >/dev/null; then
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then apt-get install -y wrk >/dev/null || true; fi
+	  command -v wrk >/dev/null || echo "wrk is not installed (apt-get install wrk): using a Python load generator, whose ceiling is lower"
+	fi
+	$(PY) scripts/bench.py $(BENCH_ARGS)
+
+backup: .venv/.synced
+	$(DATABASE)
+	$(DEVELOPMENT)
+	$(PY) scripts/backup.py create $(if $(BACKUP_DIR),--output "$(BACKUP_DIR)")
+
+restore: .venv/.synced
+	$(DATABASE)
+	$(DEVELOPMENT)
+	$(PY) scripts/backup.py restore "$(ARCHIVE)" $(if $(FORCE),--force)
 
 lint: .venv/.synced
 	.venv/bin/ruff check --fix .

@@ -1,8 +1,12 @@
-"""What every page's layout needs: the newspaper's details and the language switcher."""
+"""What every page's layout needs: the newspaper's details, the language switcher, and the
+key under which page parts are cached."""
 
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language, get_language_info
+
+from config.pagecache import current_generation
 
 
 def site(request):
@@ -17,4 +21,12 @@ def site(request):
         }
         for code, _name in settings.LANGUAGES
     ]
-    return {"newspaper": settings.NEWSPAPER, "languages": languages}
+    return {
+        "newspaper": settings.NEWSPAPER,
+        "languages": languages,
+        # For {% cache %}: parts cached under the current content generation are fresh.
+        "content_generation": SimpleLazyObject(lambda: current_generation()[0])
+        if settings.CACHE_PAGES
+        else "",
+        "fragment_seconds": settings.PAGE_CACHE_SECONDS,
+    }

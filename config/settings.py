@@ -4,10 +4,12 @@ One file for every environment: a difference between development and production 
 environment variable, never a second settings module.
 """
 
+import datetime
 from pathlib import Path
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -36,7 +38,7 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
     "modeltranslation",  # must come before django.contrib.admin
-    "django.contrib.admin",
+    "config.admin.NewsroomAdminConfig",  # django.contrib.admin with the newsroom's site
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -46,6 +48,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.postgres",
     "django_prose_editor",
+    "axes",  # locks out password guessing at the admin login
     "namedays",
     "gallery",
     "news",
@@ -54,7 +57,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Early, so that a cached page skips everything below it.
+    "config.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -62,6 +68,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a locked-out login into its page
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -79,6 +86,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.csp",  # the admin's nonces
                 "config.context_processors.site",
             ],
         },
@@ -92,21 +100,43 @@ if DATABASES["default"].get("ENGINE") != "django.db.backends.postgresql":
 # Set in Python, not in the URL: django-environ turns URL options into strings.
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# Several app processes (or machines) on one PostgreSQL: a pool per process (psycopg's)
+# caps and reuses connections; connections are checked before use, so a database restart
+# costs only the requests that were running.
+if DATABASE_POOL_SIZE := env.int("DATABASE_POOL_SIZE", default=0):
+    from psycopg_pool import ConnectionPool
+
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+        "min_size": 1,
+        "max_size": DATABASE_POOL_SIZE,
+        "timeout": 10,
+        "check": ConnectionPool.check_connection,
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: shared Redis in production (CACHE_URL=redis://…), process-local memory otherwise.
-# The backend is named explicitly so that redis:// always means Django's own RedisCache.
+# redis:// always means Django's own RedisCache, made to fail soft (config/cache.py): with
+# Redis down, pages are served without it. Short timeouts keep a dead Redis from stalling.
 _cache_url = env("CACHE_URL", default="locmemcache://")
+_shared_cache = _cache_url.startswith(("redis://", "rediss://"))
 CACHES = {
     "default": env.cache_url_config(
-        _cache_url,
-        backend=(
-            "django.core.cache.backends.redis.RedisCache"
-            if _cache_url.startswith(("redis://", "rediss://"))
-            else None
-        ),
+        _cache_url, backend="config.cache.FailSoftRedisCache" if _shared_cache else None
     )
 }
+if _shared_cache:
+    CACHES["default"]["OPTIONS"] = {"socket_connect_timeout": 0.25, "socket_timeout": 0.25}
+# Whole pages and page parts are cached only in a cache every app process shares, since
+# invalidation (config/pagecache.py) must reach them all.
+CACHE_PAGES = env.bool("CACHE_PAGES", default=_shared_cache)
+# The longest a reader's page is kept (and may be kept by a proxy); changes still show
+# at once, because an editor's change or a scheduled time starts a new generation.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
+# {% cache %} fragments in templates use this alias: the shared cache, or none at all.
+CACHES["template_fragments"] = (
+    CACHES["default"] if CACHE_PAGES else {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -135,6 +165,8 @@ STATIC_URL = "static/"
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "var" / "static")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = env("MEDIA_URL", default="/media/")
+# Uploads up to the photo size limit stay in memory: a full /tmp must not break them.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "var" / "media")
 STORAGES = {
     # Media: any Django storage, e.g. MEDIA_STORAGE=storages.backends.s3.S3Storage with its
@@ -163,15 +195,56 @@ SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+CSRF_COOKIE_HTTPONLY = True  # no script reads it: forms carry the token, polls.js fetches one
 if env.bool("BEHIND_HTTPS_PROXY", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Content Security Policy, in development too, so that nothing inline creeps in unnoticed.
+# Reader pages need no nonce: their only scripts and styles are files. The admin's inline
+# import map and constants carry the request's nonce ({% csp_nonce_attr %}).
+# The rich-text editor (Tiptap inside django-prose-editor) adds its base stylesheet as a
+# <style> element without a nonce: it is allowed by its hash. Should an upgrade change that
+# stylesheet, the editor's journey test (tests/journeys) fails and names the new hash.
+_TIPTAP_BASE_STYLE = "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF, CSP.NONCE, _TIPTAP_BASE_STYLE],
+    # Photos may come from a media store elsewhere (MEDIA_STORAGE): list its origin here.
+    "img-src": [CSP.SELF, *env.list("CSP_IMAGE_ORIGINS", default=[])],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.NONE],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
+
+# Admin login throttling (django-axes): after LOGIN_FAILURE_LIMIT wrong passwords for one
+# user name from one address, that pair is locked out for LOGIN_LOCKOUT_MINUTES, even with
+# the right password; other people and other addresses are not affected.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+LOGIN_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
+LOGIN_LOCKOUT_MINUTES = env.int("LOGIN_LOCKOUT_MINUTES", default=15)
+AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMIT
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=LOGIN_LOCKOUT_MINUTES)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True  # failures are kept; successful logins need no record
+AXES_CLIENT_IP_CALLABLE = "polls.views.client_address"  # honours TRUSTED_PROXY_COUNT
+AXES_LOCKOUT_CALLABLE = "config.views.login_locked_out"
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        "axes": {"level": "WARNING"},  # failed logins and lockouts, not its start-up banner
+    },
 }
 
 # Polls: how many votes one network address may cast in one poll (against stuffing).

@@ -4,7 +4,6 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, register_converter
-from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from config.converters import DateConverter, MonthConverter
@@ -24,9 +23,6 @@ SITEMAPS = {
 
 register_converter(DateConverter, "date")
 register_converter(MonthConverter, "month")
-
-admin.site.site_header = admin.site.site_title = settings.NEWSPAPER["name"]
-admin.site.index_title = _("Newsroom")
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),

@@ -7,14 +7,16 @@ admin, by `Photo.objects.create_from_image()` and by `manage.py make_renditions`
 names and sizes are stored on the photo row, so that showing a photo costs no query.
 """
 
+import contextlib
 import datetime
+import functools
 import io
 import uuid
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile, File
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Max, Min
 from django.urls import reverse
 from django.utils import timezone
@@ -40,6 +42,13 @@ RENDITION_FORMATS = {
 MASTER_OPTIONS = {"JPEG": {"quality": 92}, "WEBP": {"quality": 92}, "PNG": {}}
 # The width of the rendition an <img src> falls back to when it ignores srcset.
 FALLBACK_WIDTH = 960
+
+
+@functools.lru_cache(maxsize=8192)
+def media_url(storage, name):
+    """A stored file's public URL. Names are never reused (they are generated) and photos are
+    public, so the answer can be kept; pages ask for it dozens of times."""
+    return storage.url(name)
 
 
 def photo_upload_to(photo, filename):
@@ -127,6 +136,19 @@ def encode(image, pillow_format, options=None):
     return buffer.getvalue()
 
 
+def store(storage, name, content, max_length=None):
+    """`storage.save()` that leaves nothing behind when it fails (issue 8): Django's
+    FileSystemStorage keeps the part it wrote before a full disk stopped it."""
+    name = storage.get_available_name(name, max_length=max_length)
+    try:
+        return storage.save(name, content, max_length=max_length)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            if storage.exists(name):
+                storage.delete(name)
+        raise
+
+
 def next_month(first_day):
     """The first day of the month after the month of `first_day`."""
     return (first_day.replace(day=1) + datetime.timedelta(days=32)).replace(day=1)
@@ -168,7 +190,8 @@ class PhotoQuerySet(models.QuerySet):
         """Validate an image (a Django File, an open binary file or bytes), save a Photo from it
         and make its renditions.
 
-        Raises ValidationError, storing nothing, when `clean_image()` refuses the file.
+        Raises ValidationError, storing nothing, when `clean_image()` refuses the file, and
+        the storage's OSError, also storing nothing, when the disk is full or not writable.
         The way for demo data, factories and scripts: `create_from_image(open(path, "rb"),
         title_lv="…", alt_text_lv="…", credit_lv="Jura Rogas foto", shown_on=date)`.
         """
@@ -265,14 +288,23 @@ class Photo(models.Model):
         return Photo.objects.shown().filter(shown_on__gt=self.shown_on).order_by("shown_on").first()
 
     def save_with_renditions(self, upright):
-        """Save the row with a new master (`self.image`) and renditions made from `upright`."""
+        """Save the row with a new master (`self.image`, not stored yet) and renditions made
+        from `upright`: all of it, or nothing when the storage (a full disk, a read-only
+        folder) or the database fails half-way, neither a row nor a file (issue 8)."""
         self.width, self.height = upright.size
         self.renditions = []
-        self.save()
+        master = self.image
+        master_stored = False
         try:
-            self.make_renditions(upright)
+            with transaction.atomic():
+                name = master.field.generate_filename(self, master.name)
+                self.image = store(master.storage, name, master.file, master.field.max_length)
+                master_stored = True
+                self.save()
+                self.make_renditions(upright)
         except BaseException:
-            self.delete_files()
+            if master_stored:
+                self.delete_files()
             raise
 
     def make_renditions(self, upright=None, *, force=False):
@@ -327,7 +359,7 @@ class Photo(models.Model):
     def _store_rendition(self, resized, extension):
         data = encode(resized, *RENDITION_FORMATS[extension])
         stem = self.image.name.rsplit(".", 1)[0]
-        name = self.image.storage.save(f"{stem}-{resized.width}w.{extension}", ContentFile(data))
+        name = store(self.image.storage, f"{stem}-{resized.width}w.{extension}", ContentFile(data))
         return {
             "width": resized.width,
             "height": resized.height,
@@ -351,10 +383,7 @@ class Photo(models.Model):
 
     def srcset(self, extension):
         """The `srcset` attribute value for one format: "url 320w, url 640w, …"."""
-        storage = self.image.storage
-        return ", ".join(
-            f"{storage.url(r['name'])} {r['width']}w" for r in self.renditions_in(extension)
-        )
+        return ", ".join(f"{self.url_of(r)} {r['width']}w" for r in self.renditions_in(extension))
 
     def fallback_rendition(self):
         """The JPEG an <img src> shows: the widest up to FALLBACK_WIDTH (the master if none)."""
@@ -370,4 +399,4 @@ class Photo(models.Model):
         return jpegs[-1] if jpegs else self.fallback_rendition()
 
     def url_of(self, rendition):
-        return self.image.storage.url(rendition["name"])
+        return media_url(self.image.storage, rendition["name"])

@@ -1,7 +1,9 @@
 import datetime
+import html
 import re
 
 from django.conf import settings
+from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import (
     SearchHeadline,
@@ -11,8 +13,8 @@ from django.contrib.postgres.search import (
     SearchVectorField,
 )
 from django.db import models
-from django.db.models import F, Func, Q, Value, Window
-from django.db.models.functions import Coalesce, Concat, NullIf, RowNumber, TruncDay
+from django.db.models import F, Func, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce, Concat, NullIf, TruncDay
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -49,6 +51,7 @@ LATVIAN_ENDINGS = sorted(
     reverse=True,
 )
 SEARCH_WORD = re.compile(r"\w+")
+SEARCH_RANKED = 500
 
 
 class Section(models.Model):
@@ -116,6 +119,7 @@ class ArticleQuerySet(models.QuerySet):
         """The days of a month (as dates, in Riga time) on which something was published."""
         days = (
             self.in_month(first_day)
+            .order_by()
             .annotate(day=TruncDay("published_at"))
             .values_list("day", flat=True)
             .distinct()
@@ -123,15 +127,21 @@ class ArticleQuerySet(models.QuerySet):
         return {timezone.localtime(day).date() for day in days}
 
     def latest_per_section(self, per_section):
-        """The newest `per_section` articles of every section, in one query."""
-        return (
-            self.annotate(
-                rank_in_section=Window(
-                    RowNumber(), partition_by=F("section"), order_by=F("published_at").desc()
-                )
+        """The newest `per_section` of these articles in every section.
+
+        Each section is asked for its newest ids (an index scan per section, however many
+        articles there are) inside the one query that fetches those articles.
+        """
+        newest = self.filter(section=OuterRef("pk")).order_by("-published_at", "-pk").values("pk")
+        ids = Section.objects.annotate(
+            newest_id=Func(
+                ArraySubquery(newest[:per_section]),
+                function="unnest",
+                output_field=models.BigIntegerField(),
             )
-            .filter(rank_in_section__lte=per_section)
-            .order_by("section__position", "section", "-published_at")
+        ).values("newest_id")
+        return self.filter(pk__in=Subquery(ids)).order_by(
+            "section__position", "section", "-published_at"
         )
 
     def search(self, text):
@@ -149,11 +159,15 @@ class ArticleQuerySet(models.QuerySet):
             search_type="raw",
         )
         russian = SearchQuery(" ".join(words), config=RUSSIAN_SEARCH)
+        # Rank only the newest matches: a common word matches a large share of the archive,
+        # and ranking every match would make search slower as the archive grows.
+        matches = self.filter(Q(search_lv=latvian) | Q(search_ru=russian))
+        newest = matches.order_by("-published_at").values("pk")[:SEARCH_RANKED]
         shown = "ru" if get_language() == "ru" else "lv"
         query, config = (russian, RUSSIAN_SEARCH) if shown == "ru" else (latvian, LATVIAN_SEARCH)
         headline = {"start_sel": HIGHLIGHT_START, "stop_sel": HIGHLIGHT_END, "config": config}
         return (
-            self.filter(Q(search_lv=latvian) | Q(search_ru=russian))
+            self.filter(pk__in=Subquery(newest))
             .annotate(
                 rank=SearchRank(F("search_lv"), latvian) + SearchRank(F("search_ru"), russian),
                 title_highlighted=SearchHeadline(
@@ -333,7 +347,7 @@ class Article(models.Model):
 
     def summary(self, words=40):
         """The lead, or the start of the body when there is no lead, as plain text."""
-        return self.lead or Truncator(strip_tags(self.body)).words(words)
+        return self.lead or Truncator(html.unescape(strip_tags(self.body))).words(words)
 
     def gallery_photos(self):
         """The further photos in the editor's order."""

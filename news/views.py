@@ -9,13 +9,16 @@ from news.forms import SearchForm
 from news.models import Article, Section
 
 PER_PAGE = 12
+# Lists stop after this many pages; older articles are in the calendar's archives. Counting
+# every row of a growing archive on each request would make the pages slower year by year.
+MAX_PAGES = 50
 FEATURED = 3
 PER_SECTION = 4
 
 
 def paginate(request, queryset, per_page=PER_PAGE):
     """The requested page; 404 for a page past the end or a page number that is not one."""
-    paginator = Paginator(queryset, per_page)
+    paginator = Paginator(queryset[: per_page * MAX_PAGES], per_page)
     number = request.GET.get("page", "1")
     if not (number.isascii() and number.isdecimal() and 1 <= int(number) <= paginator.num_pages):
         raise Http404(_("There is no such page."))

@@ -38,6 +38,7 @@ REFUSAL_STATUS = {
 }
 
 
+@never_cache  # live vote totals: never from a cache
 def poll_list(request):
     """The open polls, then the archive of closed ones, newest first."""
     paginator = Paginator(Poll.objects.closed().for_listing(), PER_PAGE)
@@ -49,6 +50,7 @@ def poll_list(request):
     return render(request, "polls/poll_list.html", {"page_obj": page, "open_polls": open_polls})
 
 
+@never_cache  # live results: never from a cache
 def poll_detail(request, slug):
     poll = get_object_or_404(Poll.objects.for_reader(request.user), slug=slug)
     context = {"poll": poll, "results": poll.results(), "next": request.get_full_path()}

@@ -33,7 +33,7 @@ def test_picture_offers_webp_and_jpeg_in_every_width_with_a_fixed_size():
         f'<picture><source type="image/webp" srcset="{webp}" sizes="{sizes}">'
         f'<img src="/media/{name}-960w.jpg" srcset="{jpeg}" sizes="{sizes}" width="960" '
         'height="720" alt="Laivas pie Daugavas krasta" loading="lazy" decoding="async">'
-        "</picture>\n"
+        "</picture>"
     )
 
 

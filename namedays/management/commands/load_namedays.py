@@ -14,6 +14,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from lv_namedays import NameDayDB
 
+from config.pagecache import content_changed
 from namedays.models import Name, NameDay, calendar_date, year_dates
 
 # Entries that stand for "no names on this date" (29 February).
@@ -215,6 +216,7 @@ class Command(BaseCommand):
             self.describe(changes)
         if changes and not dry_run:
             apply(changes)
+            content_changed()  # every page's header shows name days
         if verbosity >= 1:
             self.stdout.write(self.style.SUCCESS(summary(calendar, changes, dry_run)))
 

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from PIL import Image, ImageDraw
 
+from config.pagecache import content_changed
 from gallery.models import Photo
 from news.models import Article, ArticlePhoto, Section
 from polls.models import Choice, Poll, Vote
@@ -213,6 +214,7 @@ class Command(BaseCommand):
             photos = self.make_photos_of_the_day()
             articles = self.make_articles(sections)
             poll = self.make_poll()
+        content_changed()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Loaded {len(sections)} sections, {len(articles)} articles, "

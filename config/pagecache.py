@@ -1,0 +1,120 @@
+"""Whole reader pages, and the expensive parts of pages, from the shared cache.
+
+Everything cached belongs to the site's current *content generation*, a random token kept
+in the cache with the moment it stops being valid. A new generation starts when
+
+- an editor changes anything in the admin (config.admin.NewsroomAdminSite), or a command
+  loads data (`content_changed()`), and
+- the clock reaches the next scheduled change: an article's publication time, a poll
+  opening or closing, or midnight in Riga (name days, the photo of the day, the header's
+  date) — so a scheduled article appears exactly on time, cache or not.
+
+Only readers without a session or a pending message get cached pages; editors, previews,
+vote confirmations and forms that set cookies are never stored or served from the cache.
+The cache is used only when it is shared by all app processes (CACHE_PAGES, see settings),
+because a generation kept in one process's memory would not reach the others.
+"""
+
+import datetime
+import hashlib
+import time
+import uuid
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
+from django.db.models import Min
+from django.utils import timezone
+from django.utils.cache import patch_cache_control, patch_vary_headers
+
+GENERATION_KEY = "content-generation"
+CACHEABLE_STATUS = {200, 301}
+
+
+def content_changed():
+    """Start a new generation: every cached page and fragment is out of date from now on."""
+    cache.delete(GENERATION_KEY)
+
+
+def next_scheduled_change():
+    """When the reader-visible content next changes by itself."""
+    from news.models import Article
+    from polls.models import Poll
+
+    now = timezone.now()
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    changes = [
+        timezone.make_aware(datetime.datetime.combine(tomorrow, datetime.time.min)),
+        Article.objects.scheduled().aggregate(at=Min("published_at"))["at"],
+        Poll.objects.filter(opens_at__gt=now).aggregate(at=Min("opens_at"))["at"],
+        Poll.objects.filter(closes_at__gt=now).aggregate(at=Min("closes_at"))["at"],
+    ]
+    return min(change for change in changes if change is not None)
+
+
+def current_generation():
+    """The current generation's token and the time (a timestamp) at which it expires."""
+    now = time.time()
+    record = cache.get(GENERATION_KEY)
+    if record is None or record[1] <= now:
+        until = next_scheduled_change().timestamp()
+        record = (uuid.uuid4().hex, until)
+        cache.set(GENERATION_KEY, record, timeout=max(1, int(until - now) + 1))
+    return record
+
+
+def page_lifetime(until):
+    """Seconds a page may be kept: the configured time, but never past the generation."""
+    return max(0, min(settings.PAGE_CACHE_SECONDS, int(until - time.time())))
+
+
+class PageCacheMiddleware:
+    """Serve readers without a session from the cache; store what is safe to share."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not self.is_for_a_reader(request):
+            response = self.get_response(request)
+            if settings.SESSION_COOKIE_NAME in request.COOKIES:
+                # Editors' pages (previews, messages) must not be kept by any proxy.
+                patch_cache_control(response, private=True)
+            return response
+        if not settings.CACHE_PAGES:
+            return self.get_response(request)
+        try:
+            url = request.build_absolute_uri()
+        except DisallowedHost:
+            return self.get_response(request)
+        generation, until = current_generation()
+        key = "page:" + hashlib.sha256(f"{generation}:{url}".encode()).hexdigest()
+        response = cache.get(key)
+        if response is None:
+            response = self.get_response(request)
+            if self.can_be_shared(response) and (lifetime := page_lifetime(until)):
+                cache.set(key, response, timeout=lifetime)
+            else:
+                return response
+        # What a reverse proxy or CDN may keep, and for how long.
+        patch_cache_control(response, public=True, max_age=page_lifetime(until))
+        patch_vary_headers(response, ["Cookie"])
+        return response
+
+    @staticmethod
+    def is_for_a_reader(request):
+        return (
+            request.method in ("GET", "HEAD")
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and "messages" not in request.COOKIES
+        )
+
+    @staticmethod
+    def can_be_shared(response):
+        cache_control = response.get("Cache-Control", "")
+        return (
+            response.status_code in CACHEABLE_STATUS
+            and not response.streaming
+            and not response.cookies
+            and not any(word in cache_control for word in ("private", "no-cache", "no-store"))
+        )

@@ -1,0 +1,647 @@
+"""The benchmark behind `make bench`: a realistic paper, the production server, a load tool.
+
+It builds a data set in its own database (default 10,000 articles over 1,000 days, a photo
+of the day for each day, polls with votes, the name-day calendar), starts gunicorn with
+production settings on 127.0.0.1, drives each page with wrk (or a small Python load
+generator when wrk is missing) and prints, per page and with caching off and on: requests
+per second, p50/p99 latency, errors, and the SQL queries one request makes. A trivial
+Django view (robots.txt) and a static file served by the same stack are measured in the
+same run, so every figure can be read as a ratio. Server and load generator run on
+different CPU cores where the machine has two. The database is dropped at the end unless
+--keep is given (building 100,000 articles takes minutes).
+
+    make bench
+    make bench BENCH_ARGS="--articles 100000 --keep"
+"""
+
+import argparse
+import datetime
+import http.client
+import os
+import random
+import re
+import secrets
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(BASE_DIR))
+
+WORDS_TEXT = """
+Krāslava Daugava novads pilsēta skola bibliotēka dome iedzīvotāji kopiena svētki koncerts
+izstāde sports turnīrs volejbols basketbols skrējiens ezers upe tilts ceļš remonts darbi
+pašvaldība projekts finansējums pavasaris vasara rudens ziema laiks bērni jaunieši seniori
+ģimenes skolotāji ārsti slimnīca veikals tirgus uzņēmums lauksaimnieki mežs daba tūristi
+muzejs pils parks baznīca kultūras nams kori dziesmas dejas teātris filma grāmata vēsture
+atmiņas sarunas tikšanās sapulce lēmums budžets ielas apgaismojums ūdens siltums elektrība
+autobuss vilciens robeža Latgale Dagda Indra Skaista Izvalta Aglona Preiļi Daugavpils Rīga
+valsts ministrija nozare darbs alga cenas iepirkums konkurss balva uzvara rezultāts sezona
+treniņš komanda spēle labi jauni vecie lielie mazie skaisti svarīgi kopīgi vietējie
+brīvprātīgie aktīvi notiks sāksies beidzās atklāja aicina stāsta uzsver piedalījās
+sagatavoja izveidoja
+"""
+WORDS = WORDS_TEXT.split()
+PAGES = [
+    "front page",
+    "article",
+    "section",
+    "day archive",
+    "search",
+    "name-day page",
+    "photo of the day",
+    "RSS",
+    "poll vote (POST)",
+    "trivial Django view",
+    "static file",
+]
+
+
+def say(message):
+    print(message, file=sys.stderr, flush=True)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--days", type=int, default=1_000)
+    parser.add_argument("--duration", type=int, default=10, help="seconds per measurement")
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--database", default="vestis_bench")
+    parser.add_argument("--keep", action="store_true", help="keep the database for next time")
+    parser.add_argument("--pages", nargs="*", default=PAGES, help="measure only these")
+    options = parser.parse_args()
+
+    server_url = os.environ.get("DATABASE_URL") or "postgres://postgres@127.0.0.1:5432/vestis"
+    url = urlunsplit(urlsplit(server_url)._replace(path=f"/{options.database}"))
+    media = BASE_DIR / "var" / "bench-media"
+    os.environ.update(
+        DATABASE_URL=url, DEBUG="true", CACHE_URL="dummycache://", MEDIA_ROOT=str(media)
+    )
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    create_database(url)
+
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    build_data(options.articles, options.days)
+    paths = page_paths()
+    queries = {cached: count_queries(paths, cached) for cached in (False, True)}
+
+    workdir = Path(tempfile.mkdtemp(prefix="vestis-bench-"))
+    redis = Redis(workdir)
+    try:
+        results = {}
+        for cached in (False, True):
+            with production_server(url, workdir, redis if cached else None) as base:
+                for page in options.pages:
+                    results[page, cached] = measure(base, paths[page], options, workdir)
+                if cached and shutil.which("nginx"):
+                    with nginx_proxy(workdir, base) as (proxy, static_twin):
+                        results["front page through nginx", True] = measure(
+                            proxy, "/", options, workdir
+                        )
+                        results["static file of the same size, nginx", True] = measure(
+                            proxy, static_twin, options, workdir
+                        )
+        print_table(options, paths, results, queries)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+        redis.stop()
+        if not options.keep:
+            from django.db import connection
+
+            connection.close()
+            drop_database(url)
+            shutil.rmtree(media, ignore_errors=True)
+
+
+# --- The data set ------------------------------------------------------------------------
+
+
+def create_database(url):
+    import psycopg
+    from psycopg import sql
+
+    name = urlsplit(url).path.lstrip("/")
+    maintenance = urlunsplit(urlsplit(url)._replace(path="/postgres"))
+    with psycopg.connect(maintenance, autocommit=True) as conn:
+        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+
+
+def drop_database(url):
+    import psycopg
+    from psycopg import sql
+
+    name = urlsplit(url).path.lstrip("/")
+    maintenance = urlunsplit(urlsplit(url)._replace(path="/postgres"))
+    with psycopg.connect(maintenance, autocommit=True) as conn:
+        conn.execute(
+            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+        )
+    say(f"Dropped the benchmark database {name}.")
+
+
+def sentence(rng, words):
+    text = " ".join(rng.choice(WORDS) for _ in range(words))
+    return text[0].upper() + text[1:] + "."
+
+
+def build_data(articles, days):
+    """Sections, photos, articles, polls and name days; kept when the size already fits."""
+    from django.core.management import call_command
+    from django.utils import timezone
+    from django.utils.text import slugify
+
+    from gallery.models import Photo
+    from news.management.commands.load_demo import draw_scene
+    from news.models import Article, ArticlePhoto, Section
+    from polls.models import Choice, Poll, Vote
+
+    if Article.objects.count() == articles:
+        say(f"Reusing the benchmark data set ({articles} articles).")
+        return
+    say(f"Building the benchmark data set: {articles} articles over {days} days …")
+    started = time.monotonic()
+    for model in (ArticlePhoto, Article, Section, Vote, Choice, Poll, Photo):
+        model.objects.all().delete()
+    call_command("load_namedays", verbosity=0)
+    rng = random.Random(2024)
+    today = timezone.localdate()
+    now = timezone.now()
+
+    sections = [
+        Section.objects.create(slug=slug, name_lv=name, position=position)
+        for position, (slug, name) in enumerate(
+            [
+                ("novads", "Novadā"),
+                ("sabiedriba", "Sabiedrība"),
+                ("kultura", "Kultūra"),
+                ("izglitiba", "Izglītība"),
+                ("sports", "Sports"),
+                ("ekonomika", "Ekonomika"),
+                ("viedokli", "Viedokļi"),
+                ("sludinajumi", "Sludinājumi"),
+            ]
+        )
+    ]
+    scenes = ["river", "castle", "autumn", "trees", "field"]
+    originals = [
+        Photo.objects.create_from_image(
+            draw_scene(scenes[number % 5], seed=number),
+            title_lv=sentence(rng, 4),
+            alt_text_lv=sentence(rng, 6),
+            credit_lv="Jura Rogas foto",
+        )
+        for number in range(20)
+    ]
+    Photo.objects.bulk_create(
+        Photo(
+            image=original.image.name,
+            width=original.width,
+            height=original.height,
+            renditions=original.renditions,
+            title_lv=sentence(rng, 4),
+            title=sentence(rng, 4),
+            caption_lv=sentence(rng, 12),
+            alt_text_lv=sentence(rng, 6),
+            alt_text=sentence(rng, 6),
+            credit_lv="Ineses Kalniņas foto",
+            shown_on=today - datetime.timedelta(days=day),
+        )
+        for day, original in zip(range(days), [originals[n % 20] for n in range(days)], strict=True)
+    )
+
+    batch = []
+    for number in range(articles):
+        title = sentence(rng, rng.randint(5, 9))[:-1]
+        lead = sentence(rng, rng.randint(15, 30))
+        body = "".join(f"<p>{sentence(rng, rng.randint(40, 80))}</p>" for _ in range(5))
+        batch.append(
+            Article(
+                section=sections[number % len(sections)],
+                title=title,
+                title_lv=title,
+                slug=f"{slugify(title)[:150]}-{number}",
+                lead=lead,
+                lead_lv=lead,
+                body=body,
+                body_lv=body,
+                author="Inese Kalniņa",
+                author_role="žurnāliste",
+                main_photo=originals[number % 20] if number % 3 else None,
+                is_featured=number % 25 == 0,
+                is_published=True,
+                published_at=now - datetime.timedelta(minutes=(number * days * 1440) // articles),
+            )
+        )
+        if len(batch) == 2000:
+            Article.objects.bulk_create(batch)
+            batch = []
+    Article.objects.bulk_create(batch)
+    ArticlePhoto.objects.bulk_create(
+        ArticlePhoto(article_id=article_id, photo=originals[position], position=position)
+        for article_id in Article.objects.filter(main_photo__isnull=False)
+        .order_by("-published_at")
+        .values_list("pk", flat=True)[:200]
+        for position in range(3)
+    )
+
+    for number in range(10):
+        opens = now - datetime.timedelta(days=7 * (number + 1))
+        poll = Poll.objects.create(
+            slug=f"aptauja-{number}",
+            question_lv=sentence(rng, 7)[:-1] + "?",
+            opens_at=opens,
+            closes_at=opens + datetime.timedelta(days=30 if number else 365),
+        )
+        for position in range(3):
+            choice = Choice.objects.create(poll=poll, text_lv=sentence(rng, 2), position=position)
+            Vote.objects.bulk_create(
+                Vote(
+                    poll=poll,
+                    choice=choice,
+                    voter=f"bench:{poll.pk}:{position}:{n}",
+                    address_hash=f"{n % 500}",
+                )
+                for n in range(rng.randint(100, 700))
+            )
+    say(f"Built in {time.monotonic() - started:.0f} s.")
+
+
+def page_paths():
+    """One address per measured page, for objects that exist in the data set."""
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from gallery.models import Photo
+    from news.models import Article, Section
+    from polls.models import Poll
+
+    article = Article.objects.published().order_by("-published_at")[7]
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    photo = Photo.objects.get(shown_on=yesterday)
+    return {
+        "front page": "/",
+        "article": article.get_absolute_url(),
+        "section": Section.objects.get(slug="kultura").get_absolute_url(),
+        "day archive": reverse("news:archive_day", kwargs={"day": yesterday}),
+        "search": reverse("news:search") + "?q=Kr%C4%81slava",
+        "name-day page": "/vardadienas/11-14/",
+        "photo of the day": photo.get_absolute_url(),
+        "RSS": reverse("news:feed"),
+        "poll vote (POST)": reverse("polls:vote", kwargs={"slug": Poll.objects.current().slug}),
+        "trivial Django view": "/robots.txt",
+        "static file": None,  # the hashed stylesheet, known once collected
+    }
+
+
+def count_queries(paths, cached):
+    """SQL queries of one request to each page (the second request, when cached)."""
+    from django.db import connection
+    from django.test import Client, override_settings
+    from django.test.utils import CaptureQueriesContext
+
+    memory = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    dummy = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    caches = {
+        "default": memory if cached else dummy,
+        "template_fragments": memory if cached else dummy,
+    }
+    counts = {}
+    with override_settings(CACHE_PAGES=cached, CACHES=caches, ALLOWED_HOSTS=["*"]):
+        client = Client()
+        for page, path in paths.items():
+            if path is None or page == "poll vote (POST)":
+                continue
+            client.get(path)
+            with CaptureQueriesContext(connection) as queries:
+                assert client.get(path).status_code == 200, path
+            counts[page] = len(queries)
+    return counts
+
+
+# --- The server ----------------------------------------------------------------------------
+
+
+class production_server:  # noqa: N801 (used as a context manager, like open())
+    """gunicorn with production settings, pinned to the first CPU core."""
+
+    def __init__(self, database_url, workdir, redis):
+        self.env = {
+            **os.environ,
+            "DEBUG": "false",
+            "SECRET_KEY": secrets.token_urlsafe(50),
+            "ALLOWED_HOSTS": "127.0.0.1",
+            "DATABASE_URL": database_url,
+            "SECURE_SSL_REDIRECT": "false",
+            "STATIC_ROOT": str(workdir / "static"),
+            "LOG_LEVEL": "WARNING",
+            "POLL_VOTES_PER_ADDRESS": "1000000000",
+            "CACHE_URL": redis.url() if redis else "dummycache://",
+            "CACHE_PAGES": "true" if redis else "false",
+        }
+        self.redis = redis
+
+    def __enter__(self):
+        subprocess.run(
+            [sys.executable, "manage.py", "collectstatic", "--no-input", "-v0"],
+            cwd=BASE_DIR,
+            env=self.env,
+            check=True,
+        )
+        if self.redis:
+            self.redis.flush()
+        port = free_port()
+        command = [
+            str(Path(sys.executable).parent / "gunicorn"),
+            "config.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "2",
+            "--threads",
+            "4",
+            "--worker-class",
+            "gthread",
+            "--no-control-socket",
+            "--keep-alive",
+            "30",
+        ]
+        if two_cores():
+            command = ["taskset", "--cpu-list", "0", *command]
+        self.process = subprocess.Popen(command, cwd=BASE_DIR, env=self.env)
+        self.base = f"http://127.0.0.1:{port}"
+        for _ in range(100):
+            try:
+                if fetch(self.base + "/robots.txt")[0] == 200:
+                    return self.base
+            except OSError:
+                time.sleep(0.2)
+        raise RuntimeError("gunicorn did not start")
+
+    def __exit__(self, *exc_info):
+        self.process.send_signal(signal.SIGTERM)
+        self.process.wait(timeout=30)
+
+
+class Redis:
+    """The machine's Redis on 6379 if it answers, else a private one started for the run."""
+
+    def __init__(self, workdir):
+        self.workdir, self.process, self.port = workdir, None, 6379
+
+    def url(self):
+        if not self.answers(self.port):
+            if not shutil.which("redis-server"):
+                sys.exit("Caching needs Redis: start it on 127.0.0.1:6379 or install redis-server.")
+            self.port = free_port()
+            self.process = subprocess.Popen(
+                [
+                    "redis-server",
+                    "--port",
+                    str(self.port),
+                    "--bind",
+                    "127.0.0.1",
+                    "--save",
+                    "",
+                    "--appendonly",
+                    "no",
+                    "--dir",
+                    str(self.workdir),
+                ],
+                stdout=subprocess.DEVNULL,
+            )
+            while not self.answers(self.port):
+                time.sleep(0.1)
+        return f"redis://127.0.0.1:{self.port}/7"
+
+    @staticmethod
+    def answers(port):
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1) as conn:
+                conn.sendall(b"PING\r\n")
+                return conn.recv(10).startswith(b"+PONG")
+        except OSError:
+            return False
+
+    def flush(self):
+        with socket.create_connection(("127.0.0.1", self.port), timeout=2) as conn:
+            conn.sendall(b"SELECT 7\r\nFLUSHDB\r\n")
+            conn.recv(100)
+
+    def stop(self):
+        if self.process:
+            self.process.terminate()
+            self.process.wait(timeout=10)
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def two_cores():
+    return shutil.which("taskset") and len(os.sched_getaffinity(0)) >= 2
+
+
+def fetch(url, method="GET", body=None, headers=None):
+    parts = urlsplit(url)
+    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
+    conn.request(
+        method, parts.path + (f"?{parts.query}" if parts.query else ""), body, headers or {}
+    )
+    response = conn.getresponse()
+    return response.status, response.read()
+
+
+class nginx_proxy:  # noqa: N801
+    """nginx as deploy/nginx.conf sets it up (its `location /` block, verbatim), over plain
+    HTTP on 127.0.0.1, plus a static copy of the front page to compare it with."""
+
+    def __init__(self, workdir, upstream):
+        self.workdir = workdir / "nginx"
+        self.upstream = upstream
+
+    def __enter__(self):
+        documented = (BASE_DIR / "deploy" / "nginx.conf").read_text()
+        start = documented.index("    location / {")
+        location = documented[start : documented.index("\n    }\n", start) + 6]
+        root = self.workdir / "root"
+        root.mkdir(parents=True)
+        (root / "front-page.html").write_bytes(fetch(self.upstream + "/")[1])
+        port = free_port()
+        temp = " ".join(
+            f"{kind}_temp_path {self.workdir / kind};"
+            for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+        )
+        conf = self.workdir / "nginx.conf"
+        conf.write_text(
+            f"worker_processes 1; daemon off; user root; pid {self.workdir / 'nginx.pid'};\n"
+            f"error_log {self.workdir / 'error.log'};\n"
+            "events { worker_connections 1024; }\n"
+            f"http {{ access_log off; {temp}\n"
+            f"upstream vestis {{ server {urlsplit(self.upstream).netloc}; keepalive 32; }}\n"
+            f"proxy_cache_path {self.workdir / 'cache'} levels=1:2 keys_zone=vestis:10m "
+            "max_size=200m inactive=10m use_temp_path=off;\n"
+            f"server {{ listen 127.0.0.1:{port};\n"
+            f"location = /front-page.html {{ root {root}; }}\n{location}\n}} }}\n"
+        )
+        command = ["nginx", "-c", str(conf), "-p", str(self.workdir)]
+        if two_cores():
+            command = ["taskset", "--cpu-list", "0", *command]
+        self.process = subprocess.Popen(command)
+        base = f"http://127.0.0.1:{port}"
+        for _ in range(50):
+            try:
+                fetch(base + "/front-page.html")
+                return base, "/front-page.html"
+            except OSError:
+                time.sleep(0.1)
+        raise RuntimeError(f"nginx did not start; see {self.workdir / 'error.log'}")
+
+    def __exit__(self, *exc_info):
+        self.process.terminate()
+        self.process.wait(timeout=10)
+
+
+# --- Measuring -----------------------------------------------------------------------------
+
+
+def measure(base, path, options, workdir):
+    if path is None:  # the static file: the hashed stylesheet every page links to
+        page = fetch(base + "/")[1].decode()
+        path = re.search(r'href="(/static/css/site\.[0-9a-f]+\.css)"', page)[1]
+    vote = "balsot" in path
+    warm = max(2, options.duration // 5)
+    if shutil.which("wrk"):
+        script = vote_script(base, path, workdir) if vote else None
+        run_wrk(base + path, warm, options.connections, script)
+        return run_wrk(base + path, options.duration, options.connections, script)
+    return python_load(base + path, options.duration, options.connections, vote)
+
+
+def vote_script(base, path, workdir):
+    """wrk sends each vote as a new reader: a CSRF token, no voter cookie."""
+    from polls.models import Poll
+
+    slug = path.rstrip("/").split("/")[-2]
+    choice = Poll.objects.get(slug=slug).choices.first().pk
+    token = secrets.token_hex(16)
+    script = workdir / "vote.lua"
+    script.write_text(
+        'wrk.method = "POST"\n'
+        'wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"\n'
+        'wrk.headers["Accept"] = "application/json"\n'
+        f'wrk.headers["Cookie"] = "csrftoken={token}"\n'
+        f'wrk.body = "choice={choice}&csrfmiddlewaretoken={token}"\n'
+    )
+    return script
+
+
+def run_wrk(url, seconds, connections, script):
+    command = ["wrk", "--latency", "-t1", f"-c{connections}", f"-d{seconds}s", url]
+    if script:
+        command[1:1] = ["-s", str(script)]
+    if two_cores():
+        command = ["taskset", "--cpu-list", "1", *command]
+    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    errors = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", output))
+    errors += int(m[1]) if (m := re.search(r"Non-2xx or 3xx responses: (\d+)", output)) else 0
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output)[1]),
+        "p50": wrk_ms(re.search(r"50%\s+([\d.]+\w+)", output)[1]),
+        "p99": wrk_ms(re.search(r"99%\s+([\d.]+\w+)", output)[1]),
+        "errors": errors,
+    }
+
+
+def wrk_ms(text):
+    number, unit = re.match(r"([\d.]+)(\w+)", text).groups()
+    return float(number) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60_000}[unit]
+
+
+def python_load(url, seconds, connections, vote):
+    """Keep-alive clients in threads, for machines without wrk (slower, so lower ceilings)."""
+    latencies, errors, stop = [], [0], time.monotonic() + seconds
+    token = secrets.token_hex(16)
+
+    def client():
+        parts = urlsplit(url)
+        conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
+        target = parts.path + (f"?{parts.query}" if parts.query else "")
+        body, headers = None, {}
+        if vote:
+            from polls.models import Poll
+
+            slug = parts.path.rstrip("/").split("/")[-2]
+            choice = Poll.objects.get(slug=slug).choices.first().pk
+            body = f"choice={choice}&csrfmiddlewaretoken={token}"
+            headers = {
+                "Content-Type": "application/x-www-form-urlencoded",
+                "Accept": "application/json",
+                "Cookie": f"csrftoken={token}",
+            }
+        while time.monotonic() < stop:
+            started = time.perf_counter()
+            conn.request("POST" if vote else "GET", target, body, headers)
+            response = conn.getresponse()
+            response.read()
+            latencies.append((time.perf_counter() - started) * 1000)
+            if response.status >= 400:
+                errors[0] += 1
+
+    threads = [threading.Thread(target=client) for _ in range(connections)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    cuts = statistics.quantiles(latencies, n=100)
+    return {"rps": len(latencies) / seconds, "p50": cuts[49], "p99": cuts[98], "errors": errors[0]}
+
+
+def print_table(options, paths, results, queries):
+    trivial = {
+        cached: results.get(("trivial Django view", cached), {}).get("rps")
+        for cached in (False, True)
+    }
+    tool = "wrk" if shutil.which("wrk") else "python load generator"
+    from django.utils import timezone
+
+    cores = "server on core 0, load on core 1" if two_cores() else "server and load share cores"
+    print(
+        f"\n{timezone.localdate()}, {options.articles} articles, {options.days} days of photos, "
+        f"{os.cpu_count()} cores ({cores}), {tool}, {options.connections} connections, "
+        f"{options.duration} s per page\n"
+    )
+    print("| page | cache | requests/s | × trivial view | p50 ms | p99 ms | errors | SQL queries |")
+    print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    extra = [key[0] for key in results if key[0] not in options.pages]
+    for page in options.pages + extra:
+        for cached in (False, True):
+            if (page, cached) not in results:
+                continue
+            result = results[page, cached]
+            ratio = result["rps"] / trivial[cached] if trivial[cached] else float("nan")
+            print(
+                f"| {page} | {'on' if cached else 'off'} | {result['rps']:,.0f} | {ratio:.0%} "
+                f"| {result['p50']:.1f} | {result['p99']:.1f} | {result['errors']} "
+                f"| {queries[cached].get(page, '–')} |"
+            )
+
+
+if __name__ == "__main__":
+    main()

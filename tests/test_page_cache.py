@@ -1,0 +1,230 @@
+"""Cached pages for readers: fast, never stale, never someone else's (issue 7)."""
+
+import datetime
+
+import pytest
+import time_machine
+from django.core.cache import caches
+from django.urls import reverse
+from django.utils import timezone
+
+from tests.factories import make_article
+from tests.polls.factories import make_poll
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def page_cache(settings):
+    """Pages and fragments cached in this process's memory, as Redis would in production."""
+    settings.CACHE_PAGES = True
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "template_fragments": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    }
+    yield
+    for alias in ("default", "template_fragments"):
+        caches[alias].clear()
+
+
+def test_second_reader_gets_the_page_without_a_single_query(client, django_assert_num_queries):
+    make_article(title_lv="Ziņa no Krāslavas")
+    first = client.get("/")
+
+    with django_assert_num_queries(0):
+        second = client.get("/")
+
+    assert second.status_code == 200
+    assert second.content == first.content
+    assert "Ziņa no Krāslavas" in second.text
+
+
+def test_readers_pages_tell_proxies_how_long_to_keep_them(client, settings):
+    settings.PAGE_CACHE_SECONDS = 120
+    response = client.get("/")
+    cache_control = response["Cache-Control"]
+    assert "public" in cache_control
+    assert 0 < int(cache_control.split("max-age=")[1].split(",")[0]) <= 120
+    assert "Cookie" in response["Vary"]
+
+
+def test_a_proxy_is_never_told_to_keep_a_page_past_a_scheduled_publication(client):
+    make_article(published_at=timezone.now() + datetime.timedelta(seconds=40))
+    response = client.get("/")
+    max_age = int(response["Cache-Control"].split("max-age=")[1].split(",")[0])
+    assert max_age <= 40
+
+
+def test_an_editors_change_in_the_admin_shows_at_once(
+    client, editor, django_capture_on_commit_callbacks
+):
+    article = make_article(title_lv="Vecais virsraksts")
+    assert "Vecais virsraksts" in client.get("/").text
+
+    editors = type(client)()
+    editors.force_login(editor)
+    with django_capture_on_commit_callbacks(execute=True):
+        editors.post(
+            reverse("admin:news_article_changelist"),
+            {"action": "unpublish", "_selected_action": [article.pk]},
+        )
+
+    assert "Vecais virsraksts" not in client.get("/").text
+
+
+def test_a_scheduled_article_appears_on_time_through_the_cache(client):
+    at = timezone.now() + datetime.timedelta(hours=3)
+    make_article(title_lv="Ieplānotā ziņa", published_at=at)
+    assert "Ieplānotā ziņa" not in client.get("/").text
+    assert "Ieplānotā ziņa" not in client.get("/").text  # now from the cache
+
+    with time_machine.travel(at + datetime.timedelta(seconds=1)):
+        assert "Ieplānotā ziņa" in client.get("/").text
+
+
+def test_the_sidebar_poll_closes_on_time_through_the_cache(client):
+    poll = make_poll(closes_at=timezone.now() + datetime.timedelta(hours=1))
+    vote_url = reverse("polls:vote", kwargs={"slug": poll.slug})
+    assert vote_url in client.get("/").text
+
+    with time_machine.travel(poll.closes_at + datetime.timedelta(seconds=1)):
+        assert vote_url not in client.get("/").text
+
+
+def test_midnight_brings_a_new_date_in_the_header(client):
+    with time_machine.travel(datetime.datetime(2024, 11, 14, 21, 59, tzinfo=datetime.UTC)):
+        assert "ceturtdiena, 14. novembris, 2024" in client.get("/").text
+    with time_machine.travel(datetime.datetime(2024, 11, 14, 22, 0, 1, tzinfo=datetime.UTC)):
+        assert "piektdiena, 15. novembris, 2024" in client.get("/").text
+
+
+def test_editors_are_never_served_or_stored_in_the_shared_cache(client, editor):
+    draft = make_article(title_lv="Melnraksts", is_published=False)
+    client.get("/")  # a reader's copy is cached
+    editors = type(client)()
+    editors.force_login(editor)
+
+    preview = editors.get(draft.get_absolute_url())
+    front = editors.get("/")
+
+    assert preview.status_code == 200
+    assert "private" in preview["Cache-Control"] and "private" in front["Cache-Control"]
+    assert client.get(draft.get_absolute_url()).status_code == 404
+
+
+def test_a_reader_with_a_message_waiting_gets_a_fresh_page(client):
+    """A reader without JavaScript is redirected back after voting, with a message."""
+    poll = make_poll(choices=["Jā", "Nē"])
+    client.get("/")  # cached without any message
+    choice = poll.choices.first()
+    client.get(reverse("polls:poll_state", kwargs={"slug": poll.slug}))  # the CSRF cookie
+    token = client.cookies["csrftoken"].value
+
+    response = client.post(
+        reverse("polls:vote", kwargs={"slug": poll.slug}),
+        {"choice": choice.pk, "next": "/", "csrfmiddlewaretoken": token},
+        follow=True,
+    )
+
+    assert "Paldies! Jūsu balss ir saskaitīta." in response.text
+    assert "public" not in response.get("Cache-Control", "")
+
+
+def test_pages_that_set_cookies_are_not_shared(client):
+    poll = make_poll()
+    url = reverse("polls:poll_state", kwargs={"slug": poll.slug})
+    client.get(url)
+    assert "csrftoken" in type(client)().get(url).cookies
+
+
+def test_pages_are_served_when_the_cache_is_down(client, settings):
+    """Redis stopped: every read is a miss, every write is dropped, pages still work."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "config.cache.FailSoftRedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens on port 1
+            "OPTIONS": {"socket_connect_timeout": 0.1, "socket_timeout": 0.1},
+        },
+    }
+    settings.CACHES["template_fragments"] = settings.CACHES["default"]
+    make_article(title_lv="Ziņa bez kešatmiņas")
+
+    for path in ["/", "/ru/", reverse("news:search") + "?q=zina"]:
+        response = client.get(path)
+        assert response.status_code == 200, path
+    assert "Ziņa bez kešatmiņas" in client.get("/").text
+
+
+def test_poll_results_pages_are_always_live(client):
+    from tests.polls.factories import make_votes
+
+    poll = make_poll(choices=["Jā", "Nē"])
+    url = reverse("polls:poll_detail", kwargs={"slug": poll.slug})
+    client.get(url)
+    make_votes(poll.choices.first(), 3)
+
+    response = client.get(url)
+
+    assert "no-store" in response["Cache-Control"]
+    assert "Kopā: 3 balsis" in response.text
+
+
+def test_pages_survive_redis_stopping_and_use_it_again_when_it_is_back(client, settings, tmp_path):
+    """A real Redis, stopped under a running site and started again."""
+    import shutil
+    import subprocess
+
+    from tests.test_scaling import redis_answers
+    from tests.test_server import free_port
+
+    if not shutil.which("redis-server"):
+        pytest.fail("This test needs redis-server (apt-get install redis-server).")
+    port = free_port()
+
+    def start():
+        server = subprocess.Popen(
+            [
+                "redis-server",
+                "--port",
+                str(port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                str(tmp_path),
+            ],
+            stdout=subprocess.DEVNULL,
+        )
+        while not redis_answers(port):
+            pass
+        return server
+
+    redis = {
+        "BACKEND": "config.cache.FailSoftRedisCache",
+        "LOCATION": f"redis://127.0.0.1:{port}/0",
+        "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
+    }
+    settings.CACHES = {"default": redis, "template_fragments": redis}
+    make_article(title_lv="Ziņa, kas jāredz vienmēr")
+    server = start()
+    try:
+        client.get("/")
+        assert caches["default"].get("content-generation") is not None  # caching works
+
+        server.terminate()
+        server.wait()
+        for path in ["/", "/ru/", reverse("news:feed")]:
+            response = client.get(path)
+            assert response.status_code == 200, path
+        assert "Ziņa, kas jāredz vienmēr" in client.get("/").text
+
+        server = start()
+        caches["default"]._unavailable_until = 0  # the retry pause (5 s) has passed
+        client.get("/")
+        assert caches["default"].get("content-generation") is not None
+    finally:
+        server.terminate()
+        server.wait()

@@ -1,0 +1,228 @@
+"""Two app servers, one database, one Redis: the deployment a growing paper uses (issue 7).
+
+An editor publishes through one server and readers of the other see it at once, although
+the other server caches pages; votes sent to both are all counted exactly once.
+"""
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import Group
+from django.db import connection
+
+from news.models import Article
+from polls.models import Vote
+from tests.factories import make_article
+from tests.polls.factories import make_poll
+from tests.test_server import NoRedirects, free_port
+from tests.test_settings import BASE_DIR, PRODUCTION
+
+pytestmark = pytest.mark.django_db(transaction=True)
+HOST = "news.example.lv"
+
+
+def redis_answers(port):
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=1) as conn:
+            conn.sendall(b"PING\r\n")
+            return conn.recv(16).startswith(b"+PONG")
+    except OSError:
+        return False
+
+
+@pytest.fixture(scope="module")
+def redis_url(tmp_path_factory):
+    """The machine's Redis, or a private one when only the binary is installed."""
+    if redis_answers(6379):
+        yield "redis://127.0.0.1:6379/9"
+        return
+    if not shutil.which("redis-server"):
+        pytest.fail("Redis is needed: start it on 127.0.0.1:6379 or install redis-server.")
+    port = free_port()
+    server = subprocess.Popen(
+        [
+            "redis-server",
+            "--port",
+            str(port),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--dir",
+            str(tmp_path_factory.mktemp("redis")),
+        ],
+        stdout=subprocess.DEVNULL,
+    )
+    while not redis_answers(port):
+        time.sleep(0.1)
+    yield f"redis://127.0.0.1:{port}/9"
+    server.terminate()
+
+
+@pytest.fixture(scope="module")
+def two_servers(tmp_path_factory, redis_url, django_db_setup):
+    env = {**os.environ, **PRODUCTION, "STATIC_ROOT": str(tmp_path_factory.mktemp("static"))}
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    env |= {
+        "ALLOWED_HOSTS": HOST,
+        "CACHE_URL": redis_url,
+        "CACHE_PAGES": "true",
+        "POLL_VOTES_PER_ADDRESS": "1000",
+        "DATABASE_URL": os.environ["DATABASE_URL"].rsplit("/", 1)[0]
+        + "/"
+        + connection.settings_dict["NAME"],
+    }
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--no-input", "-v0"],
+        cwd=BASE_DIR,
+        env=env,
+        check=True,
+        timeout=120,
+    )
+    with socket.create_connection(("127.0.0.1", int(redis_url.split(":")[2].split("/")[0]))) as r:
+        r.sendall(b"SELECT 9\r\nFLUSHDB\r\n")  # no pages cached by an earlier run
+        r.recv(64)
+    servers, bases = [], []
+    for _ in range(2):
+        port = free_port()
+        servers.append(
+            subprocess.Popen(
+                [
+                    Path(sys.executable).parent / "gunicorn",
+                    "config.wsgi",
+                    "--bind",
+                    f"127.0.0.1:{port}",
+                    "--workers",
+                    "2",
+                    "--threads",
+                    "4",
+                    "--worker-class",
+                    "gthread",
+                    "--no-control-socket",
+                ],
+                cwd=BASE_DIR,
+                env=env,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+        )
+        bases.append(f"http://127.0.0.1:{port}")
+    for base in bases:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                if request(base, "/healthz")[0] == 200:
+                    break
+            except OSError:
+                time.sleep(0.2)
+    yield bases
+    for server in servers:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def request(base, path, data=None, cookies=None, headers=None):
+    """One HTTPS-behind-a-proxy request; (status, headers, body, cookies it set)."""
+    headers = {"Host": HOST, "X-Forwarded-Proto": "https", **(headers or {})}
+    if cookies:
+        headers["Cookie"] = "; ".join(f"{name}={value}" for name, value in cookies.items())
+    if data is not None:
+        data = urllib.parse.urlencode(data).encode()
+        headers["Referer"] = f"https://{HOST}{path}"
+    req = urllib.request.Request(base + path, data=data, headers=headers)
+    try:
+        response = urllib.request.build_opener(NoRedirects).open(req, timeout=10)
+    except urllib.error.HTTPError as error:
+        response = error
+    set_cookies = {}
+    for header in response.headers.get_all("Set-Cookie") or []:
+        name, value = header.split(";", 1)[0].split("=", 1)
+        set_cookies[name] = value
+    return response.status, response.headers, response.read().decode(), set_cookies
+
+
+def log_in(base, username, password):
+    _, _, page, cookies = request(base, "/admin/login/")
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)[1]
+    status, _, _, more = request(
+        base,
+        "/admin/login/",
+        {
+            "username": username,
+            "password": password,
+            "csrfmiddlewaretoken": token,
+            "next": "/admin/",
+        },
+        cookies,
+    )
+    assert status == 302, "the editor could not log in"
+    return cookies | more
+
+
+def test_a_publish_on_one_server_is_seen_at_once_on_the_other(
+    two_servers, django_user_model, settings
+):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.PBKDF2PasswordHasher"]  # the servers'
+    first, second = two_servers
+    editor = django_user_model.objects.create_user("ilze", password="Latgale-2024!", is_staff=True)
+    editor.groups.add(Group.objects.get(name="Editors"))
+    draft = make_article(title_lv="Jaunais tilts atklāts", is_published=False)
+    for _ in range(2):  # the second answer comes from the shared cache
+        assert "Jaunais tilts atklāts" not in request(second, "/")[2]
+
+    cookies = log_in(first, "ilze", "Latgale-2024!")
+    _, _, page, _ = request(first, "/admin/news/article/", cookies=cookies)
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)[1]
+    status, *_ = request(
+        first,
+        "/admin/news/article/",
+        {"action": "publish", "_selected_action": draft.pk, "csrfmiddlewaretoken": token},
+        cookies,
+    )
+    assert status == 302
+    assert Article.objects.published().filter(pk=draft.pk).exists()
+
+    assert "Jaunais tilts atklāts" in request(second, "/")[2]
+
+
+def test_votes_sent_to_both_servers_are_each_counted_exactly_once(two_servers):
+    poll = make_poll(choices=["Jā", "Nē"])
+    choice = poll.choices.first()
+    accepted = []
+
+    def vote(base):
+        _, _, state, cookies = request(base, f"/aptaujas/{poll.slug}/stavoklis/")
+        token = re.search(r'"csrf_token": "([^"]+)"', state)[1]
+        status, *_ = request(
+            base,
+            f"/aptaujas/{poll.slug}/balsot/",
+            {"choice": choice.pk, "csrfmiddlewaretoken": token},
+            cookies,
+            headers={"Accept": "application/json"},
+        )
+        if status == 200:
+            accepted.append(base)
+
+    threads = [threading.Thread(target=vote, args=(base,)) for base in two_servers * 20]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert len(accepted) == 40 and set(accepted) == set(two_servers)
+    assert Vote.objects.filter(poll=poll).count() == 40
+    for base in two_servers:
+        assert "Kopā: 40 balsis" in request(base, f"/aptaujas/{poll.slug}/")[2]
