@@ -1,3 +1,5 @@
+import logging
+
 from django.contrib import admin, messages
 from django.db import transaction
 from django.utils import timezone
@@ -8,6 +10,8 @@ from modeltranslation.admin import TranslationAdmin
 
 from gallery.forms import PhotoAdminForm
 from gallery.models import Photo
+
+logger = logging.getLogger(__name__)
 
 
 class PhotoOfTheDayFilter(admin.SimpleListFilter):
@@ -80,13 +84,37 @@ class PhotoAdmin(TranslationAdmin):
             round(rendition["height"] * scale),
         )
 
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        """A photo the media storage refuses (full disk, read-only folder) comes back as a
+        form error (issue 8). By then the attempt's transaction is rolled back and
+        `save_with_renditions()` has removed its files; the form is shown again, with the
+        storage's error set on it, by a second pass that stores nothing."""
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except OSError as error:
+            if getattr(request, "photo_storage_error", None) is not error:
+                raise  # not the storage refusing the photo in save_model()
+            return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        error = getattr(request, "photo_storage_error", None)
+        if error is None:
+            return form
+        return type(form.__name__, (form,), {"storage_error": error})
+
     def save_model(self, request, obj, form, change):
         if not change:
             obj.created_by = request.user
         if form.new_master is None:
             obj.save()
             return
-        obj.save_with_renditions(form.new_master.image)
+        try:
+            obj.save_with_renditions(form.new_master.image)
+        except OSError as error:
+            logger.exception("The media storage refused a photo; nothing was saved.")
+            request.photo_storage_error = error
+            raise
         if form.replaced_names:
             names = form.replaced_names
             transaction.on_commit(lambda: obj.delete_files(names))
@@ -103,7 +131,22 @@ class PhotoAdmin(TranslationAdmin):
 
     @admin.action(description=_("Make missing renditions"), permissions=["change"])
     def make_missing_renditions(self, request, queryset):
-        made = sum(photo.make_renditions() for photo in queryset)
+        made = 0
+        try:
+            for photo in queryset:
+                if photo.make_renditions():
+                    made += 1  # and into the photo's history, as a save would be
+                    self.log_change(request, photo, str(_("Missing renditions made.")))
+        except OSError:
+            logger.exception("The media storage refused a rendition.")
+            self.message_user(
+                request,
+                _(
+                    "The renditions could not be written: the server's disk is full or not "
+                    "writable. Please tell the site's administrator."
+                ),
+                messages.ERROR,
+            )
         self.message_user(
             request,
             ngettext(

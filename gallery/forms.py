@@ -1,3 +1,5 @@
+import errno
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -7,6 +9,23 @@ from gallery.models import DECODERS, Photo, clean_image
 
 # Characters that make a file name a path: folders, a Windows drive, a hidden or parent dir.
 PATH_CHARACTERS = ("/", "\\", ":", "\x00")
+# OSErrors of a storage with no room left; any other one means it cannot be written to.
+NO_SPACE = {errno.ENOSPC, errno.EDQUOT}
+
+
+def storage_refusal(error):
+    """The form error for an upload the media storage refused with OSError `error`."""
+    if error.errno in NO_SPACE:
+        message = _(
+            "The photo could not be saved: the server's disk is full. Nothing was saved; "
+            "please tell the site's administrator."
+        )
+        return ValidationError(message, code="storage_full")
+    message = _(
+        "The photo could not be saved: the server cannot write to its photo folder. "
+        "Nothing was saved; please tell the site's administrator."
+    )
+    return ValidationError(message, code="storage_not_writable")
 
 
 class PhotoAdminForm(forms.ModelForm):
@@ -15,6 +34,10 @@ class PhotoAdminForm(forms.ModelForm):
     The file field is a plain FileField, so that `clean_image()` (size first, then the
     content, whatever the file is called) is the only thing that opens the upload.
     """
+
+    # The OSError with which the storage refused this very upload, when PhotoAdmin shows
+    # the form again after it (see PhotoAdmin.changeform_view).
+    storage_error = None
 
     class Meta:
         model = Photo
@@ -38,6 +61,12 @@ class PhotoAdminForm(forms.ModelForm):
                 code="path_in_name",
             )
         return clean_image(upload)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.storage_error is not None:
+            self.add_error("image", storage_refusal(self.storage_error))
+        return cleaned_data
 
     @property
     def new_master(self):
