@@ -76,6 +76,11 @@ class ArticleAdmin(TranslationAdmin):
         (_("History"), {"fields": ["created_at", "updated_at", "last_edited_by"]}),
     ]
 
+    class Media:
+        # Keeps typed text in the browser until a save succeeds: an expired session loses
+        # nothing (the form offers it back after logging in; see its change_form.html).
+        js = ["js/draft-autosave.js"]
+
     @admin.display(description=_("state"))
     def state(self, article):
         if not article.is_published:

@@ -3,6 +3,7 @@ from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Rss201rev2Feed
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from news.models import Article, Section
@@ -27,7 +28,8 @@ class LatestArticlesFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return item.summary()
+        # Feed readers show descriptions as HTML; the summary is plain text (issue 8).
+        return escape(item.summary())
 
     def item_pubdate(self, item):
         return item.published_at

@@ -109,7 +109,10 @@ class PollAdmin(TranslationAdmin):
 
     @admin.action(description=_("Close the selected polls now"), permissions=["change"])
     def close_now(self, request, queryset):
+        still_open = list(queryset.open())
         closed = queryset.close_now()
+        for poll in still_open:  # into each poll's history, as a save would be
+            self.log_change(request, poll, str(_("Closed now.")))
         self.message_user(
             request,
             ngettext("%(count)d poll closed.", "%(count)d polls closed.", closed)

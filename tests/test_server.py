@@ -106,3 +106,57 @@ def test_gunicorn_redirects_plain_http_to_https(production_server):
     status, headers, _ = fetch(f"{production_server}/")
     assert status == 301
     assert headers["Location"] == "https://news.example.lv/"
+
+
+def test_reader_and_admin_pages_carry_the_security_headers(
+    production_server, django_user_model, settings
+):
+    """Production mode (issue 8): the policy, HSTS and friends on a reader page, the admin's
+    login page and an editor's page; cookies only over HTTPS and out of scripts' reach."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.PBKDF2PasswordHasher"]  # gunicorn's
+    from django.contrib.auth.models import Group
+
+    editor = django_user_model.objects.create_user(
+        "redaktore", password="Latgale-2024!", is_staff=True
+    )
+    editor.groups.add(Group.objects.get(name="Editors"))
+    https = {"X-Forwarded-Proto": "https"}
+    status, headers, login_page = fetch(f"{production_server}/admin/login/", **https)
+    csrf_cookie = headers["Set-Cookie"]
+    token = login_page.decode().split('name="csrfmiddlewaretoken" value="', 1)[1].split('"')[0]
+    login = urllib.request.Request(
+        f"{production_server}/admin/login/",
+        data=f"csrfmiddlewaretoken={token}&username=redaktore&password=Latgale-2024!".encode(),
+        headers={
+            "Host": "news.example.lv",
+            "Cookie": csrf_cookie.split(";", 1)[0],
+            "Origin": "https://news.example.lv",
+            "Referer": "https://news.example.lv/admin/login/",
+            **https,
+        },
+    )
+    with pytest.raises(urllib.error.HTTPError) as redirect:  # NoRedirects: the 302 raises
+        urllib.request.build_opener(NoRedirects).open(login, timeout=5)
+    assert redirect.value.code == 302
+    cookies = redirect.value.headers.get_all("Set-Cookie")
+    session_cookie = next(cookie for cookie in cookies if cookie.startswith("sessionid="))
+    for cookie in (csrf_cookie, session_cookie):
+        assert "; Secure" in cookie and "; HttpOnly" in cookie and "SameSite=Lax" in cookie
+
+    for path, extra in [
+        ("/", {}),
+        ("/admin/login/", {}),
+        ("/admin/news/article/add/", {"Cookie": session_cookie.split(";", 1)[0]}),
+    ]:
+        status, headers, _ = fetch(f"{production_server}{path}", **https, **extra)
+        assert status == 200, path
+        policy = headers["Content-Security-Policy"]
+        assert "default-src 'self'" in policy and "frame-ancestors 'none'" in policy, path
+        assert "'unsafe-inline'" not in policy and "'unsafe-eval'" not in policy, path
+        assert headers["Strict-Transport-Security"] == (
+            "max-age=31536000; includeSubDomains; preload"
+        ), path
+        assert headers["Referrer-Policy"] == "strict-origin-when-cross-origin", path
+        assert headers["X-Content-Type-Options"] == "nosniff", path
+        assert headers["Cross-Origin-Opener-Policy"] == "same-origin", path
+        assert headers["X-Frame-Options"] == "DENY", path
