@@ -26,7 +26,7 @@ def site(request):
         "languages": languages,
         # For {% cache %}: parts cached under the current content generation are fresh.
         "content_generation": SimpleLazyObject(lambda: current_generation()[0])
-        if settings.CACHE_PAGES
+        if settings.CACHE_PAGE_PARTS
         else "",
         "fragment_seconds": settings.PAGE_CACHE_SECONDS,
     }

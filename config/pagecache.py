@@ -11,7 +11,8 @@ in the cache with the moment it stops being valid. A new generation starts when
 
 Only readers without a session or a pending message get cached pages; editors, previews,
 vote confirmations and forms that set cookies are never stored or served from the cache.
-The cache is used only when it is shared by all app processes (CACHE_PAGES, see settings),
+The cache is used only when it is shared by all app processes (CACHE_PAGES and
+CACHE_PAGE_PARTS, see settings),
 because a generation kept in one process's memory would not reach the others.
 """
 
@@ -74,24 +75,32 @@ class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
 
+    def fresh(self, request):
+        """The site's response, in one piece: a feed is written in thousands of small ones,
+        which the server would send, and the cache store, one by one."""
+        response = self.get_response(request)
+        if not response.streaming:
+            response.content = response.content
+        return response
+
     def __call__(self, request):
         if not self.is_for_a_reader(request):
-            response = self.get_response(request)
+            response = self.fresh(request)
             if settings.SESSION_COOKIE_NAME in request.COOKIES:
                 # Editors' pages (previews, messages) must not be kept by any proxy.
                 patch_cache_control(response, private=True)
             return response
         if not settings.CACHE_PAGES:
-            return self.get_response(request)
+            return self.fresh(request)
         try:
             url = request.build_absolute_uri()
         except DisallowedHost:
-            return self.get_response(request)
+            return self.fresh(request)
         generation, until = current_generation()
         key = "page:" + hashlib.sha256(f"{generation}:{url}".encode()).hexdigest()
         response = cache.get(key)
         if response is None:
-            response = self.get_response(request)
+            response = self.fresh(request)
             if self.can_be_shared(response) and (lifetime := page_lifetime(until)):
                 cache.set(key, response, timeout=lifetime)
             else:

@@ -130,12 +130,15 @@ if _shared_cache:
 # Whole pages and page parts are cached only in a cache every app process shares, since
 # invalidation (config/pagecache.py) must reach them all.
 CACHE_PAGES = env.bool("CACHE_PAGES", default=_shared_cache)
+CACHE_PAGE_PARTS = env.bool("CACHE_PAGE_PARTS", default=_shared_cache)
 # The longest a reader's page is kept (and may be kept by a proxy); changes still show
 # at once, because an editor's change or a scheduled time starts a new generation.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
 # {% cache %} fragments in templates use this alias: the shared cache, or none at all.
 CACHES["template_fragments"] = (
-    CACHES["default"] if CACHE_PAGES else {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    CACHES["default"]
+    if CACHE_PAGE_PARTS
+    else {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
 )
 
 AUTH_PASSWORD_VALIDATORS = [

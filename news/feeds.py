@@ -22,7 +22,7 @@ class LatestArticlesFeed(Feed):
         return reverse("news:front_page")
 
     def items(self):
-        return Article.objects.published().for_listing()[:FEED_LENGTH]
+        return Article.objects.published().for_feed()[:FEED_LENGTH]
 
     def item_title(self, item):
         return item.title
@@ -55,4 +55,4 @@ class SectionFeed(LatestArticlesFeed):
         return section.get_absolute_url()
 
     def items(self, section):
-        return section.articles.published().for_listing()[:FEED_LENGTH]
+        return section.articles.published().for_feed()[:FEED_LENGTH]

@@ -102,8 +102,16 @@ class ArticleQuerySet(models.QuerySet):
         return self.update(is_published=False, last_edited_by=edited_by, updated_at=timezone.now())
 
     def for_listing(self):
-        """What teasers show: the section and the main photo come in the same query."""
-        return self.select_related("section", "main_photo").defer("search_lv", "search_ru")
+        """What teasers show: the section and the main photo come in the same query; the
+        bodies and search vectors, the largest columns, stay behind."""
+        bodies = [f"body_{code}" for code, _name in settings.LANGUAGES]
+        return self.select_related("section", "main_photo").defer(
+            "body", *bodies, "search_lv", "search_ru"
+        )
+
+    def for_feed(self):
+        """What feed items show: the summary falls back to the body."""
+        return self.select_related("section").defer("search_lv", "search_ru")
 
     def on_day(self, day):
         start, end = day_bounds(day)
@@ -302,10 +310,13 @@ class Article(models.Model):
         verbose_name = _("article")
         verbose_name_plural = _("articles")
         indexes = [
-            models.Index(fields=["-published_at"], name="article_published_at"),
-            models.Index(fields=["section", "-published_at"], name="article_section_published"),
+            # Each listing's order is an index, so the newest rows are read first and alone.
+            models.Index(fields=["-published_at", "-id"], name="article_published_at"),
             models.Index(
-                fields=["-published_at"],
+                fields=["section", "-published_at", "-id"], name="article_section_published"
+            ),
+            models.Index(
+                fields=["-published_at", "-id"],
                 condition=Q(is_featured=True),
                 name="article_featured_published",
             ),

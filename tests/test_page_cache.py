@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def page_cache(settings):
     """Pages and fragments cached in this process's memory, as Redis would in production."""
-    settings.CACHE_PAGES = True
+    settings.CACHE_PAGES = settings.CACHE_PAGE_PARTS = True
     settings.CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
         "template_fragments": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},

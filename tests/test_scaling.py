@@ -80,6 +80,7 @@ def two_servers(tmp_path_factory, redis_url, django_db_setup):
         "ALLOWED_HOSTS": HOST,
         "CACHE_URL": redis_url,
         "CACHE_PAGES": "true",
+        "CACHE_PAGE_PARTS": "true",
         "POLL_VOTES_PER_ADDRESS": "1000",
         "DATABASE_URL": os.environ["DATABASE_URL"].rsplit("/", 1)[0]
         + "/"
