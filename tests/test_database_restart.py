@@ -30,7 +30,7 @@ import pytest
 from django.utils.crypto import salted_hmac
 
 from scripts.database import postgres_binaries
-from tests.test_server import free_port
+from tests.servers import free_port, gunicorn
 from tests.test_settings import BASE_DIR, PRODUCTION
 
 READERS = 4
@@ -157,34 +157,9 @@ def cluster():
 @pytest.fixture(scope="module", params=CONNECTIONS)
 def site(request, cluster):
     """gunicorn as README deploys it, holding its connections one way or the other."""
-    port = free_port()
     log = cluster.folder / f"gunicorn-{request.param}.log"
-    with open(log, "wb") as output:
-        server = subprocess.Popen(
-            [Path(sys.executable).parent / "gunicorn", "config.wsgi"]
-            + ["--bind", f"127.0.0.1:{port}", "--workers", "2", "--threads", "4"]
-            + ["--worker-class", "gthread", "--no-control-socket"],
-            cwd=BASE_DIR,
-            env=cluster.environment | CONNECTIONS[request.param],
-            stdout=output,
-            stderr=output,
-        )
-    try:
-        base = f"http://127.0.0.1:{port}"
-        wait_until_healthy(base, log)
+    with gunicorn(cluster.environment | CONNECTIONS[request.param], log) as base:
         yield Site(base, cluster, cluster.polls[request.param])
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
-
-
-def wait_until_healthy(base, log):
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        if request(f"{base}/healthz")[0] == 200:
-            return
-        time.sleep(0.2)
-    pytest.fail(f"gunicorn did not start:\n{log.read_text()[-3000:]}")
 
 
 def request(url, data=None, **headers):

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from tests.factories import make_article
 from tests.polls.factories import make_poll
+from tests.servers import PrivateRedis
 
 pytestmark = pytest.mark.django_db
 
@@ -171,60 +172,27 @@ def test_poll_results_pages_are_always_live(client):
 
 def test_pages_survive_redis_stopping_and_use_it_again_when_it_is_back(client, settings, tmp_path):
     """A real Redis, stopped under a running site and started again."""
-    import shutil
-    import subprocess
-
-    from tests.test_scaling import redis_answers
-    from tests.test_server import free_port
-
-    if not shutil.which("redis-server"):
-        pytest.fail("This test needs redis-server (apt-get install redis-server).")
-    port = free_port()
-
-    def start():
-        server = subprocess.Popen(
-            [
-                "redis-server",
-                "--port",
-                str(port),
-                "--bind",
-                "127.0.0.1",
-                "--save",
-                "",
-                "--appendonly",
-                "no",
-                "--dir",
-                str(tmp_path),
-            ],
-            stdout=subprocess.DEVNULL,
-        )
-        while not redis_answers(port):
-            pass
-        return server
-
-    redis = {
+    redis = PrivateRedis(tmp_path).start()
+    location = {
         "BACKEND": "config.cache.FailSoftRedisCache",
-        "LOCATION": f"redis://127.0.0.1:{port}/0",
+        "LOCATION": redis.url(),
         "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
     }
-    settings.CACHES = {"default": redis, "template_fragments": redis}
+    settings.CACHES = {"default": location, "template_fragments": location}
     make_article(title_lv="Ziņa, kas jāredz vienmēr")
-    server = start()
     try:
         client.get("/")
         assert caches["default"].get("content-generation") is not None  # caching works
 
-        server.terminate()
-        server.wait()
+        redis.stop()
         for path in ["/", "/ru/", reverse("news:feed")]:
             response = client.get(path)
             assert response.status_code == 200, path
         assert "Ziņa, kas jāredz vienmēr" in client.get("/").text
 
-        server = start()
+        redis.start()
         caches["default"]._unavailable_until = 0  # the retry pause (5 s) has passed
         client.get("/")
         assert caches["default"].get("content-generation") is not None
     finally:
-        server.terminate()
-        server.wait()
+        redis.stop()

@@ -4,18 +4,12 @@ An editor publishes through one server and readers of the other see it at once, 
 the other server caches pages; votes sent to both are all counted exactly once.
 """
 
-import os
 import re
-import shutil
 import socket
-import subprocess
-import sys
 import threading
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group
@@ -25,20 +19,11 @@ from news.models import Article
 from polls.models import Vote
 from tests.factories import make_article
 from tests.polls.factories import make_poll
-from tests.test_server import NoRedirects, free_port
-from tests.test_settings import BASE_DIR, PRODUCTION
+from tests.servers import PrivateRedis, gunicorn, production_env, redis_answers
+from tests.test_server import NoRedirects
 
 pytestmark = pytest.mark.django_db(transaction=True)
 HOST = "news.example.lv"
-
-
-def redis_answers(port):
-    try:
-        with socket.create_connection(("127.0.0.1", port), timeout=1) as conn:
-            conn.sendall(b"PING\r\n")
-            return conn.recv(16).startswith(b"+PONG")
-    except OSError:
-        return False
 
 
 @pytest.fixture(scope="module")
@@ -47,92 +32,33 @@ def redis_url(tmp_path_factory):
     if redis_answers(6379):
         yield "redis://127.0.0.1:6379/9"
         return
-    if not shutil.which("redis-server"):
-        pytest.fail("Redis is needed: start it on 127.0.0.1:6379 or install redis-server.")
-    port = free_port()
-    server = subprocess.Popen(
-        [
-            "redis-server",
-            "--port",
-            str(port),
-            "--bind",
-            "127.0.0.1",
-            "--save",
-            "",
-            "--appendonly",
-            "no",
-            "--dir",
-            str(tmp_path_factory.mktemp("redis")),
-        ],
-        stdout=subprocess.DEVNULL,
-    )
-    while not redis_answers(port):
-        time.sleep(0.1)
-    yield f"redis://127.0.0.1:{port}/9"
-    server.terminate()
+    redis = PrivateRedis(tmp_path_factory.mktemp("redis")).start()
+    yield redis.url(9)
+    redis.stop()
 
 
 @pytest.fixture(scope="module")
 def two_servers(tmp_path_factory, redis_url, django_db_setup):
-    env = {**os.environ, **PRODUCTION, "STATIC_ROOT": str(tmp_path_factory.mktemp("static"))}
-    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-    env |= {
-        "ALLOWED_HOSTS": HOST,
-        "CACHE_URL": redis_url,
-        "CACHE_PAGES": "true",
-        "CACHE_PAGE_PARTS": "true",
-        "POLL_VOTES_PER_ADDRESS": "1000",
-        "DATABASE_URL": os.environ["DATABASE_URL"].rsplit("/", 1)[0]
-        + "/"
-        + connection.settings_dict["NAME"],
-    }
-    subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--no-input", "-v0"],
-        cwd=BASE_DIR,
-        env=env,
-        check=True,
-        timeout=120,
+
+    folder = tmp_path_factory.mktemp("servers")
+    env = production_env(
+        folder / "static",
+        connection.settings_dict["NAME"],
+        ALLOWED_HOSTS=HOST,
+        CACHE_URL=redis_url,
+        CACHE_PAGES="true",
+        CACHE_PAGE_PARTS="true",
+        POLL_VOTES_PER_ADDRESS="1000",
     )
-    with socket.create_connection(("127.0.0.1", int(redis_url.split(":")[2].split("/")[0]))) as r:
-        r.sendall(b"SELECT 9\r\nFLUSHDB\r\n")  # no pages cached by an earlier run
-        r.recv(64)
-    servers, bases = [], []
-    for _ in range(2):
-        port = free_port()
-        servers.append(
-            subprocess.Popen(
-                [
-                    Path(sys.executable).parent / "gunicorn",
-                    "config.wsgi",
-                    "--bind",
-                    f"127.0.0.1:{port}",
-                    "--workers",
-                    "2",
-                    "--threads",
-                    "4",
-                    "--worker-class",
-                    "gthread",
-                    "--no-control-socket",
-                ],
-                cwd=BASE_DIR,
-                env=env,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-            )
-        )
-        bases.append(f"http://127.0.0.1:{port}")
-    for base in bases:
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                if request(base, "/healthz")[0] == 200:
-                    break
-            except OSError:
-                time.sleep(0.2)
-    yield bases
-    for server in servers:
-        server.terminate()
-        server.wait(timeout=10)
+    port = int(redis_url.split(":")[2].split("/")[0])
+    with socket.create_connection(("127.0.0.1", port)) as redis:
+        redis.sendall(b"SELECT 9\r\nFLUSHDB\r\n")  # no pages cached by an earlier run
+        redis.recv(64)
+    with (
+        gunicorn(env, folder / "first.log") as first,
+        gunicorn(env, folder / "second.log") as second,
+    ):
+        yield first, second
 
 
 def request(base, path, data=None, cookies=None, headers=None):
