@@ -37,6 +37,11 @@ help:
 run: .venv/.synced
 	$(DATABASE)
 	$(DEVELOPMENT)
+	if [ ! -f .env ]; then
+	  printf 'DEBUG=true\nSECRET_KEY=%s\nDATABASE_URL=%s\n' \
+	    "$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')" "$$DATABASE_URL" > .env
+	  echo "Wrote .env (development settings), so that manage.py also works on its own."
+	fi
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py load_namedays
 	$(PY) manage.py load_demo

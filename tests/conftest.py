@@ -1,3 +1,4 @@
+import contextlib
 import os
 import shutil
 from pathlib import Path
@@ -88,18 +89,26 @@ def browser():
         browser.close()
 
 
-@pytest.fixture
-def page(request, browser, live_server):
-    """A fresh browser tab on the live server; a screenshot is saved when the test fails."""
+@contextlib.contextmanager
+def browser_tab(request, browser, live_server, name=""):
+    """A tab in a browser context of its own on the live server; when the test fails, a
+    screenshot is saved as test-results/<test><name>.png."""
     context = browser.new_context(base_url=live_server.url, locale="lv-LV")
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    yield page
+    tab = context.new_page()
+    tab.set_default_timeout(10_000)
+    yield tab
     report = getattr(request.node, "rep_call", None)
     if report is not None and report.failed:
         RESULTS_DIR.mkdir(exist_ok=True)
-        page.screenshot(path=RESULTS_DIR / f"{request.node.name}.png", full_page=True)
+        tab.screenshot(path=RESULTS_DIR / f"{request.node.name}{name}.png", full_page=True)
     context.close()
+
+
+@pytest.fixture
+def page(request, browser, live_server):
+    """A fresh browser tab on the live server."""
+    with browser_tab(request, browser, live_server) as tab:
+        yield tab
 
 
 def pytest_collection_modifyitems(items):

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from tests.conftest import RESULTS_DIR
+from tests.conftest import browser_tab
 
 CSP_VIOLATION = re.compile(r"Content Security Policy", re.IGNORECASE)
 
@@ -48,17 +48,9 @@ def watch(page):
 
 @pytest.fixture
 def reader(request, browser, live_server):
-    """A reader's tab in a browser context of its own (not logged in), beside `page`;
-    it leaves test-results/<test>-reader.png when the test fails."""
-    context = browser.new_context(base_url=live_server.url, locale="lv-LV")
-    tab = context.new_page()
-    tab.set_default_timeout(10_000)
-    yield tab
-    report = getattr(request.node, "rep_call", None)
-    if report is not None and report.failed:
-        RESULTS_DIR.mkdir(exist_ok=True)
-        tab.screenshot(path=RESULTS_DIR / f"{request.node.name}-reader.png", full_page=True)
-    context.close()
+    """A reader's tab (not logged in) beside `page`; its screenshot is <test>-reader.png."""
+    with browser_tab(request, browser, live_server, "-reader") as tab:
+        yield tab
 
 
 def log_in(page, username, password):
