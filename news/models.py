@@ -1,3 +1,4 @@
+import dataclasses
 import datetime
 import html
 import re
@@ -73,6 +74,13 @@ class Section(models.Model):
         return reverse("news:section_detail", kwargs={"slug": self.slug})
 
 
+@dataclasses.dataclass(frozen=True)
+class FrontPage:
+    latest: list
+    featured: list
+    sections: list  # [(section, [its newest articles]), …] in the menu's order
+
+
 def day_bounds(day):
     """The first instant of `day` and of the next day, in the site's time zone."""
     start = timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
@@ -134,22 +142,38 @@ class ArticleQuerySet(models.QuerySet):
         )
         return {timezone.localtime(day).date() for day in days}
 
-    def latest_per_section(self, per_section):
-        """The newest `per_section` of these articles in every section.
+    def front_page(self, latest, featured, per_section):
+        """The front page's articles, from one query: the newest `latest`, the newest
+        `featured` featured ones, and the newest `per_section` of every section.
 
-        Each section is asked for its newest ids (an index scan per section, however many
-        articles there are) inside the one query that fetches those articles.
+        Whatever is among the newest of a part is also among the newest of all three
+        together, so each part is picked, in order, from the one list of them.
         """
-        newest = self.filter(section=OuterRef("pk")).order_by("-published_at", "-pk").values("pk")
-        ids = Section.objects.annotate(
+        newest = self.order_by("-published_at", "-pk").values("pk")
+        in_section = newest.filter(section=OuterRef("pk"))
+        section_ids = Section.objects.annotate(
             newest_id=Func(
-                ArraySubquery(newest[:per_section]),
+                ArraySubquery(in_section[:per_section]),
                 function="unnest",
                 output_field=models.BigIntegerField(),
             )
         ).values("newest_id")
-        return self.filter(pk__in=Subquery(ids)).order_by(
-            "section__position", "section", "-published_at"
+        articles = list(
+            self.filter(
+                pk__in=newest[:latest].union(
+                    newest.filter(is_featured=True)[:featured], section_ids
+                )
+            ).order_by("-published_at", "-pk")
+        )
+        by_section = {}
+        for article in articles:
+            by_section.setdefault(article.section_id, []).append(article)
+        blocks = [(found[0].section, found[:per_section]) for found in by_section.values()]
+        blocks.sort(key=lambda block: (block[0].position, block[0].pk))
+        return FrontPage(
+            latest=articles[:latest],
+            featured=[article for article in articles if article.is_featured][:featured],
+            sections=blocks,
         )
 
     def search(self, text):

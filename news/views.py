@@ -31,8 +31,9 @@ def front_page(request):
     page = paginate(request, published)
     context = {"page_obj": page}
     if page.number == 1:
-        context["featured"] = published.filter(is_featured=True)[:FEATURED]
-        context["section_articles"] = published.latest_per_section(PER_SECTION)
+        front = published.front_page(PER_PAGE, FEATURED, PER_SECTION)
+        page.object_list = front.latest  # the same articles as the page's own query would be
+        context.update(featured=front.featured, section_blocks=front.sections)
     return render(request, "news/front_page.html", context)
 
 

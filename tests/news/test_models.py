@@ -84,18 +84,32 @@ def test_days_with_articles_are_days_in_riga_time():
     assert days == {datetime.date(2024, 11, 1), datetime.date(2024, 11, 14)}
 
 
-def test_latest_per_section_takes_the_newest_of_every_section():
-    news, sport = make_section(), make_section()
+def test_front_page_takes_the_newest_the_newest_featured_and_the_newest_of_every_section(
+    django_assert_num_queries,
+):
+    sport, news = make_section(position=2), make_section(position=1)
     now = timezone.now()
-    newest = [
-        make_article(section=section, published_at=now - datetime.timedelta(hours=hours))
-        for section in (news, sport)
-        for hours in (1, 2, 3)
-    ]
 
-    latest = list(Article.objects.published().latest_per_section(2))
+    def article(section, hours, **extra):
+        return make_article(
+            section=section, published_at=now - datetime.timedelta(hours=hours), **extra
+        )
 
-    assert latest == [newest[0], newest[1], newest[3], newest[4]]
+    old_featured = article(news, 30, is_featured=True)
+    newest_sport = [article(sport, hours) for hours in (1, 2, 3)]
+    newest_news = [article(news, hours) for hours in (4, 5, 6)]
+    article(news, 7, is_published=False, is_featured=True)  # a draft is never on it
+
+    with django_assert_num_queries(1):
+        front = (
+            Article.objects.published()
+            .for_listing()
+            .front_page(latest=4, featured=1, per_section=2)
+        )
+
+    assert front.latest == [*newest_sport, newest_news[0]]
+    assert front.featured == [old_featured]
+    assert front.sections == [(news, newest_news[:2]), (sport, newest_sport[:2])]
 
 
 def test_translated_fields_fall_back_to_latvian():
