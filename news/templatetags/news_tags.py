@@ -8,6 +8,7 @@ import json
 from django import template
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.dates import WEEKDAYS
 from django.utils.html import escape, format_html
@@ -37,9 +38,11 @@ def month_calendar(context):
     weeks = [
         [
             {
-                "date": day,
+                "number": day.day if day.month == month else "",
+                "url": reverse("news:archive_day", kwargs={"day": day})
+                if day.month == month and day in with_articles
+                else "",
                 "in_month": day.month == month,
-                "has_articles": day in with_articles and day.month == month,
                 "is_today": day == today,
             }
             for day in week
