@@ -10,6 +10,7 @@ import datetime
 import functools
 import itertools
 import operator
+import re
 
 from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.postgres.indexes import GinIndex, OpClass
@@ -32,6 +33,21 @@ FOLD_FROM = "āčēģīķļņšūžĀČĒĢĪĶĻŅŠŪŽ"
 FOLD_TO = "acegiklnsuz" * 2
 FOLD_TABLE = str.maketrans(FOLD_FROM, FOLD_TO)
 
+# Readers at home in Russian type names in Cyrillic; the calendar spells them the Latvian
+# way, so the query is first written in Latin letters as Latvian transliterates them:
+# "Янис" → "janis", "Мартиньш" → "martins", "Екатерина" → "jekaterina".
+CYRILLIC_TABLE = str.maketrans(
+    {
+        **dict(zip("абвгдзийклмнопрстуфхцыэ", "abvgdzijklmnoprstufhcie", strict=True)),
+        **{"ж": "ž", "ч": "č", "ш": "š", "щ": "šč", "ё": "jo", "ю": "ju", "я": "ja"},
+        **{"ъ": "", "ь": "", "е": "e", "є": "je", "і": "i", "ї": "ji", "ў": "u"},
+    }
+)
+# Е is "je" where it starts a syllable: at the start of a name and after a vowel or a sign;
+# Й inside a name is "i" ("Айвар" → "aivar", "Майя" → "maija"), at its ends "j" ("Сергей").
+SYLLABLE_E = re.compile(r"(?<![бвгджзйклмнпрстфхцчшщ])е")
+INNER_I = re.compile(r"(?<=\w)й(?=\w)")
+
 
 # Notes about a day that the site can give in the reader's language; any other note shows as
 # the calendar has it. The Latvian text stays the official one.
@@ -43,7 +59,8 @@ NOTE_TRANSLATIONS = {
 
 
 def fold(text):
-    """`text` as the search compares it: "Mārcis" → "marcis"."""
+    """`text` as the search compares it: "Mārcis" → "marcis", "Янис" → "janis"."""
+    text = INNER_I.sub("i", SYLLABLE_E.sub("je", text.lower())).translate(CYRILLIC_TABLE)
     return text.translate(FOLD_TABLE).lower()
 
 

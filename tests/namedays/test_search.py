@@ -76,3 +76,11 @@ def test_messages_are_in_the_readers_language(client):
 
 def test_hyphenated_names_are_accepted(client):
     assert search(client, "Anna-Marija").status_code == 200
+
+
+def test_a_name_typed_in_cyrillic_finds_its_latvian_spelling(client):
+    html = search(client, "Янис", "ru").text
+    assert ">Jānis</a>" in html and ">Janis</a>" in html
+    assert '<time datetime="06-24">24 июня</time>' in html
+    assert ">Mārtiņš</a>" in search(client, "Мартиньш", "ru").text
+    assert ">Jekaterina</a>" in search(client, "Екатерина", "ru").text
