@@ -20,14 +20,26 @@ class NameInline(admin.TabularInline):
 class NameDayAdmin(admin.ModelAdmin):
     """The 366 dates, each with its names; `load_namedays` creates them, editors correct."""
 
-    list_display = ["date_display", "traditional", "extended_count", "note"]
-    list_filter = ["month"]
+    list_display = ["date_display", "traditional", "extended_count", "note", "corrected"]
+    list_filter = ["month", "corrected"]
     search_fields = ["names__name", "names__folded"]
     ordering = ["month", "day"]
     list_per_page = 31
     inlines = [NameInline]
-    fields = ["month", "day", "note"]
+    fields = ["month", "day", "note", "corrected"]
     readonly_fields = ["month", "day"]
+
+    # A date an editor changes is marked corrected, so that load_namedays keeps it; unticking
+    # the mark (and nothing else) hands the date back to the official calendar.
+    def save_model(self, request, obj, form, change):
+        if set(form.changed_data) - {"corrected"}:
+            obj.corrected = True
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if "corrected" not in form.changed_data and any(f.has_changed() for f in formsets):
+            NameDay.objects.filter(pk=form.instance.pk).update(corrected=True)
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_names()
@@ -60,6 +72,22 @@ class NameAdmin(admin.ModelAdmin):
     list_select_related = ["name_day"]
     autocomplete_fields = ["name_day"]
     fields = ["name", "name_day", "is_extended", "position"]
+
+    # The dates a name leaves or joins are marked corrected, so that load_namedays keeps them.
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        NameDay.objects.filter(pk__in=[obj.name_day_id, form.initial.get("name_day")]).update(
+            corrected=True
+        )
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        NameDay.objects.filter(pk=obj.name_day_id).update(corrected=True)
+
+    def delete_queryset(self, request, queryset):
+        days = list(queryset.values_list("name_day", flat=True))
+        super().delete_queryset(request, queryset)
+        NameDay.objects.filter(pk__in=days).update(corrected=True)
 
     @admin.display(description=_("date"), ordering="name_day")
     def date_display(self, obj):

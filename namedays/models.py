@@ -134,6 +134,14 @@ class NameDay(models.Model):
             "(22 May: the day of all names not in the calendar)."
         ),
     )
+    corrected = models.BooleanField(
+        _("corrected by the editors"),
+        default=False,
+        help_text=_(
+            "Set when an editor changes this date or its names: loading a new revision of "
+            "the official calendar then leaves the date as the editors have it."
+        ),
+    )
 
     objects = NameDayQuerySet.as_manager()
 

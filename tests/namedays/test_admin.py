@@ -1,6 +1,9 @@
 """Editors view and correct the calendar in the admin."""
 
+from io import StringIO
+
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 
 from namedays.models import Name, NameDay
@@ -85,3 +88,47 @@ def test_a_taken_place_in_the_list_is_refused_with_a_message(admin_client):
     )
     assert response.status_code == 200
     assert "errornote" in response.text
+
+
+def test_a_corrected_name_marks_its_date_corrected_and_the_loader_keeps_it(admin_client):
+    name = Name.objects.get(name="Joņs")
+    assert not name.name_day.corrected
+    admin_client.post(
+        reverse("admin:namedays_name_change", args=[name.pk]),
+        {"name": "Jonis", "name_day": name.name_day_id, "is_extended": "on", "position": 1},
+    )
+    assert NameDay.objects.get(pk=name.name_day_id).corrected
+
+    call_command("load_namedays", stdout=StringIO())
+
+    assert Name.objects.filter(name="Jonis").exists()
+    assert not Name.objects.filter(name="Joņs").exists()
+
+
+def test_a_date_changed_in_its_own_form_is_marked_unless_only_the_mark_changes(admin_client):
+    may_22 = NameDay.objects.get(month=5, day=22)
+    url = reverse("admin:namedays_nameday_change", args=[may_22.pk])
+    assert admin_client.get(url).context["adminform"].form.initial["corrected"] is False
+    names = may_22.names.order_by("position")
+    post = {
+        "note": "Neparasto vārdu diena",
+        "names-TOTAL_FORMS": len(names),
+        "names-INITIAL_FORMS": len(names),
+    }
+    for number, name in enumerate(names):
+        post |= {
+            f"names-{number}-id": name.pk,
+            f"names-{number}-name_day": may_22.pk,
+            f"names-{number}-name": name.name,
+            f"names-{number}-position": name.position,
+            **({f"names-{number}-is_extended": "on"} if name.is_extended else {}),
+        }
+
+    assert admin_client.post(url, post).status_code == 302
+    may_22.refresh_from_db()
+    assert (may_22.note, may_22.corrected) == ("Neparasto vārdu diena", True)
+
+    # Unticking the mark alone hands the date back to the official calendar.
+    assert admin_client.post(url, post).status_code == 302  # "corrected" left unticked
+    may_22.refresh_from_db()
+    assert may_22.corrected is False

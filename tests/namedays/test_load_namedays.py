@@ -177,3 +177,38 @@ def test_an_impossible_date_in_the_package_is_refused(revision):
 
     with pytest.raises(CommandError, match="does not exist: '02-30'"):
         load()
+
+
+def test_dates_the_editors_corrected_are_kept_until_told_otherwise(revision):
+    load()
+    june_24 = NameDay.objects.get(month=6, day=24)
+    Name.objects.filter(name="Joņs").update(name="Jonis")  # the editors' spelling
+    june_24.note = "Līgo vakars"
+    june_24.corrected = True
+    june_24.save()
+
+    def edit(package):
+        package.namedays_ext["06-24"].append("Jāņuks")  # the package's revision of the date
+        package.namedays_ext["06-23"].append("Līgotne")
+
+    revision(edit)
+    output = load()
+
+    assert "Left as the editors corrected them (1; --undo-corrections" in output
+    assert "06-24" in output
+    june_24.refresh_from_db()
+    assert june_24.note == "Līgo vakars"
+    assert "Jonis" in stored_lists()["06-24"][1]
+    assert "Jāņuks" not in stored_lists()["06-24"][1]
+    assert "Joņs" not in stored_lists()["06-24"][1]
+    assert stored_lists()["06-23"][1][-1] == "Līgotne"  # uncorrected dates follow the package
+
+    dry_run = load("--undo-corrections", "--dry-run")
+    assert "Would add 0 dates and 2 names; would change 0 names and 1 note;" in dry_run
+    assert NameDay.objects.get(month=6, day=24).corrected
+
+    load("--undo-corrections")
+    june_24.refresh_from_db()
+    assert (june_24.note, june_24.corrected) == ("", False)
+    assert stored_lists()["06-24"][1] == [*NameDayDB().namedays_ext["06-24"], "Jāņuks"]
+    assert not Name.objects.filter(name="Jonis").exists()

@@ -2,9 +2,10 @@
 
 The State Language Centre revises the calendar every few years; a revision arrives as a new
 version of the package, and running this command again applies it. It runs on every
-`make run`, so when nothing changed it writes nothing (issue 4). The package's data has a
-placeholder "-" on 29 February and, on 22 May, a phrase that is a note about the day rather
-than a name: `read_calendar()` sorts these out.
+`make run`, so when nothing changed it writes nothing (issue 4). Dates the editors have
+corrected in the admin are left as they are, unless --undo-corrections is given. The
+package's data has a placeholder "-" on 29 February and, on 22 May, a phrase that is a note
+about the day rather than a name: `read_calendar()` sorts these out.
 """
 
 import unicodedata
@@ -102,16 +103,21 @@ class Changes:
         return any(vars(self).values())
 
 
-def compare(calendar):
-    """What has to change in the database so that it holds `calendar`; reads two queries."""
+def compare(calendar, keep_corrected=True):
+    """What has to change in the database so that it holds `calendar`; reads two queries.
+
+    Dates the editors have corrected in the admin keep their names and note, unless
+    `keep_corrected` is off.
+    """
     days = {(d.month, d.day): d for d in NameDay.objects.all()}
+    corrected = {key for key, day in days.items() if day.corrected and keep_corrected}
     new_days, changed_notes = [], []
     for date in year_dates():
         key = (date.month, date.day)
         note = "; ".join(calendar.notes.get(key, []))
         if key not in days:
             new_days.append(NameDay(month=date.month, day=date.day, note=note))
-        elif days[key].note != note:
+        elif key not in corrected and days[key].note != note:
             days[key].note = note
             changed_notes.append(days[key])
     wanted = {
@@ -125,21 +131,33 @@ def compare(calendar):
             "name", "is_extended", "position", "name_day__month", "name_day__day"
         )
     }
+
+    def date_of(row):
+        return (row.name_day.month, row.name_day.day)
+
     changed = []
     for name, (date, is_extended, position) in wanted.items():
         row = stored.get(name)
-        if row and (
-            (row.name_day.month, row.name_day.day) != date
-            or row.is_extended != is_extended
-            or row.position != position
+        if (
+            row
+            and (date_of(row), row.is_extended, row.position) != (date, is_extended, position)
+            and not {date_of(row), date} & corrected
         ):
             changed.append((row, date, is_extended, position))
     return Changes(
         new_days=new_days,
         changed_notes=changed_notes,
-        new_names=[(name, *wanted[name]) for name in wanted.keys() - stored.keys()],
+        new_names=[
+            (name, *wanted[name])
+            for name in wanted.keys() - stored.keys()
+            if wanted[name][0] not in corrected
+        ],
         changed_names=changed,
-        gone_names=[stored[name] for name in stored.keys() - wanted.keys()],
+        gone_names=[
+            stored[name]
+            for name in stored.keys() - wanted.keys()
+            if date_of(stored[name]) not in corrected
+        ],
     )
 
 
@@ -206,17 +224,33 @@ class Command(BaseCommand):
         parser.add_argument(
             "--dry-run", action="store_true", help="Show what would change without writing."
         )
+        parser.add_argument(
+            "--undo-corrections",
+            action="store_true",
+            help="Also bring the dates the editors corrected in the admin back to the package.",
+        )
 
-    def handle(self, *args, dry_run=False, verbosity=1, **options):
+    def handle(self, *args, dry_run=False, undo_corrections=False, verbosity=1, **options):
         calendar = read_calendar()
-        changes = compare(calendar)
+        corrected = NameDay.objects.filter(corrected=True)
+        if not undo_corrections and (kept := [str(day) for day in corrected]):
+            self.stdout.write(
+                f"Left as the editors corrected them ({len(kept)}; --undo-corrections to "
+                f"replace them too): {', '.join(kept)}."
+            )
+        changes = compare(calendar, keep_corrected=not undo_corrections)
         if verbosity >= 2:
             for remark in calendar.remarks:
                 self.stdout.write(f"  {remark}")
             self.describe(changes)
-        if changes and not dry_run:
-            apply(changes)
-            content_changed()  # every page's header shows name days
+        if not dry_run:
+            with transaction.atomic():
+                if undo_corrections:
+                    corrected.update(corrected=False)
+                if changes:
+                    apply(changes)
+            if changes:
+                content_changed()  # every page's header shows name days
         if verbosity >= 1:
             self.stdout.write(self.style.SUCCESS(summary(calendar, changes, dry_run)))
 
