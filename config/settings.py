@@ -29,7 +29,10 @@ else:
     SECRET_KEY = env("SECRET_KEY", default="")
     ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
     if not SECRET_KEY:
-        raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off (see .env.example).")
+        raise ImproperlyConfigured(
+            "SECRET_KEY must be set when DEBUG is off (see .env.example). For development, "
+            "`make run` writes a .env with DEBUG=true, or set DEBUG=true yourself."
+        )
     if not ALLOWED_HOSTS:
         raise ImproperlyConfigured(
             "ALLOWED_HOSTS must be set when DEBUG is off, e.g. ALLOWED_HOSTS=news.example.lv."

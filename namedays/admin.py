@@ -39,7 +39,7 @@ class NameDayAdmin(admin.ModelAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         if "corrected" not in form.changed_data and any(f.has_changed() for f in formsets):
-            NameDay.objects.filter(pk=form.instance.pk).update(corrected=True)
+            NameDay.objects.filter(pk=form.instance.pk).mark_corrected()
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_names()
@@ -76,18 +76,17 @@ class NameAdmin(admin.ModelAdmin):
     # The dates a name leaves or joins are marked corrected, so that load_namedays keeps them.
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
-        NameDay.objects.filter(pk__in=[obj.name_day_id, form.initial.get("name_day")]).update(
-            corrected=True
-        )
+        days = [obj.name_day_id, form.initial.get("name_day")]
+        NameDay.objects.filter(pk__in=days).mark_corrected()
 
     def delete_model(self, request, obj):
         super().delete_model(request, obj)
-        NameDay.objects.filter(pk=obj.name_day_id).update(corrected=True)
+        NameDay.objects.filter(pk=obj.name_day_id).mark_corrected()
 
     def delete_queryset(self, request, queryset):
         days = list(queryset.values_list("name_day", flat=True))
         super().delete_queryset(request, queryset)
-        NameDay.objects.filter(pk__in=days).update(corrected=True)
+        NameDay.objects.filter(pk__in=days).mark_corrected()
 
     @admin.display(description=_("date"), ordering="name_day")
     def date_display(self, obj):

@@ -1,7 +1,7 @@
-import dataclasses
 import datetime
 import html
 import re
+import typing
 
 from django.conf import settings
 from django.contrib.postgres.expressions import ArraySubquery
@@ -74,11 +74,26 @@ class Section(models.Model):
         return reverse("news:section_detail", kwargs={"slug": self.slug})
 
 
-@dataclasses.dataclass(frozen=True)
-class FrontPage:
+class SectionBlock(typing.NamedTuple):
+    """A section's newest articles on the front page: the first as a card, the rest as
+    headlines."""
+
+    section: Section
+    articles: list
+
+    @property
+    def lead(self):
+        return self.articles[0]
+
+    @property
+    def headlines(self):
+        return self.articles[1:]
+
+
+class FrontPage(typing.NamedTuple):
     latest: list
     featured: list
-    sections: list  # [(section, [its newest articles]), …] in the menu's order
+    sections: list  # of SectionBlock, in the menu's order
 
 
 def day_bounds(day):
@@ -168,8 +183,10 @@ class ArticleQuerySet(models.QuerySet):
         by_section = {}
         for article in articles:
             by_section.setdefault(article.section_id, []).append(article)
-        blocks = [(found[0].section, found[:per_section]) for found in by_section.values()]
-        blocks.sort(key=lambda block: (block[0].position, block[0].pk))
+        blocks = [
+            SectionBlock(found[0].section, found[:per_section]) for found in by_section.values()
+        ]
+        blocks.sort(key=lambda block: (block.section.position, block.section.pk))
         return FrontPage(
             latest=articles[:latest],
             featured=[article for article in articles if article.is_featured][:featured],
