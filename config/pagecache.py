@@ -9,6 +9,11 @@ in the cache with the moment it stops being valid. A new generation starts when
   opening or closing, or midnight in Riga (name days, the photo of the day, the header's
   date) — so a scheduled article appears exactly on time, cache or not.
 
+Links shared on social networks and in newsletters carry tracking parameters (Facebook adds
+a different `fbclid` to every click): the site ignores them, so such a reader gets the same
+page, from the same cache entry, as everyone else. Otherwise a story going round Facebook
+would be rendered afresh for every reader it brings.
+
 Only readers without a session or a pending message get cached pages; editors, previews,
 vote confirmations and forms that set cookies are never stored or served from the cache.
 The cache is used only when it is shared by all app processes (CACHE_PAGES and
@@ -20,6 +25,7 @@ import datetime
 import hashlib
 import time
 import uuid
+from urllib.parse import unquote_plus
 
 from django.conf import settings
 from django.core.cache import cache
@@ -30,6 +36,25 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 
 GENERATION_KEY = "content-generation"
 CACHEABLE_STATUS = {200, 301}
+# Query parameters that say where a reader came from, never what they asked for.
+TRACKING_PARAMETERS = {"fbclid", "gclid", "gbraid", "wbraid", "dclid", "msclkid", "yclid"}
+TRACKING_PARAMETERS |= {"igshid", "ttclid", "twclid", "mc_cid", "mc_eid", "_ga", "_gl"}
+TRACKING_PREFIX = "utm_"
+
+
+def without_tracking_parameters(query_string):
+    """The query string without tracking parameters; the rest kept as it was, in order."""
+    kept = [
+        pair
+        for pair in query_string.split("&")
+        if pair and not is_tracking_parameter(unquote_plus(pair.partition("=")[0]))
+    ]
+    return "&".join(kept)
+
+
+def is_tracking_parameter(name):
+    name = name.lower()
+    return name in TRACKING_PARAMETERS or name.startswith(TRACKING_PREFIX)
 
 
 def content_changed():
@@ -84,6 +109,7 @@ class PageCacheMiddleware:
         return response
 
     def __call__(self, request):
+        self.ignore_tracking_parameters(request)
         if not self.is_for_a_reader(request):
             response = self.fresh(request)
             if settings.SESSION_COOKIE_NAME in request.COOKIES:
@@ -109,6 +135,14 @@ class PageCacheMiddleware:
         patch_cache_control(response, public=True, max_age=page_lifetime(until))
         patch_vary_headers(response, ["Cookie"])
         return response
+
+    @staticmethod
+    def ignore_tracking_parameters(request):
+        """Serve the request as if it had come without them (also the links on its page)."""
+        query_string = request.META.get("QUERY_STRING", "")
+        if query_string and (kept := without_tracking_parameters(query_string)) != query_string:
+            request.META["QUERY_STRING"] = kept
+            request.__dict__.pop("GET", None)  # parsed again from the kept parameters
 
     @staticmethod
     def is_for_a_reader(request):

@@ -17,6 +17,7 @@ different CPU cores where the machine has two. The database is dropped at the en
 import argparse
 import datetime
 import http.client
+import itertools
 import os
 import random
 import re
@@ -54,6 +55,7 @@ WORDS = WORDS_TEXT.split()
 MODES = ["off", "parts", "on"]
 PAGES = [
     "front page",
+    "front page from Facebook",
     "article",
     "section",
     "day archive",
@@ -65,6 +67,10 @@ PAGES = [
     "trivial Django view",
     "static file",
 ]
+
+
+# Replaced by a number of its own in every request: each is a new address to the server.
+UNIQUE = "{unique}"
 
 
 def say(message):
@@ -301,6 +307,8 @@ def page_paths():
     photo = Photo.objects.get(shown_on=yesterday)
     return {
         "front page": "/",
+        # Facebook adds a different fbclid to every click on a shared link.
+        "front page from Facebook": "/?fbclid=" + UNIQUE,
         "article": article.get_absolute_url(),
         "section": Section.objects.get(slug="kultura").get_absolute_url(),
         "day archive": reverse("news:archive_day", kwargs={"day": yesterday}),
@@ -333,9 +341,9 @@ def count_queries(paths, mode):
         for page, path in paths.items():
             if path is None or page == "poll vote (POST)":
                 continue
-            client.get(path)
+            client.get(path.replace(UNIQUE, "1"))
             with CaptureQueriesContext(connection) as queries:
-                assert client.get(path).status_code == 200, path
+                assert client.get(path.replace(UNIQUE, "2")).status_code == 200, path
             counts[page] = len(queries)
     return counts
 
@@ -537,6 +545,8 @@ def measure(base, path, options, workdir):
     warm = max(2, options.duration // 5)
     if shutil.which("wrk"):
         script = vote_script(base, path, workdir) if vote else None
+        if UNIQUE in path:
+            script, path = unique_script(workdir), path.replace(UNIQUE, "")
         run_wrk(base + path, warm, options.connections, script)
         return run_wrk(base + path, options.duration, options.connections, script)
     return python_load(base + path, options.duration, options.connections, vote)
@@ -556,6 +566,19 @@ def vote_script(base, path, workdir):
         'wrk.headers["Accept"] = "application/json"\n'
         f'wrk.headers["Cookie"] = "csrftoken={token}"\n'
         f'wrk.body = "choice={choice}&csrfmiddlewaretoken={token}"\n'
+    )
+    return script
+
+
+def unique_script(workdir):
+    """wrk appends a new number to the address in every request."""
+    script = workdir / "unique.lua"
+    script.write_text(
+        "counter = 0\n"
+        "request = function()\n"
+        "  counter = counter + 1\n"
+        "  return wrk.format(nil, wrk.path .. counter)\n"
+        "end\n"
     )
     return script
 
@@ -585,6 +608,7 @@ def wrk_ms(text):
 def python_load(url, seconds, connections, vote):
     """Keep-alive clients in threads, for machines without wrk (slower, so lower ceilings)."""
     latencies, errors, stop = [], [0], time.monotonic() + seconds
+    numbers = itertools.count()
     token = secrets.token_hex(16)
 
     def client():
@@ -605,7 +629,8 @@ def python_load(url, seconds, connections, vote):
             }
         while time.monotonic() < stop:
             started = time.perf_counter()
-            conn.request("POST" if vote else "GET", target, body, headers)
+            address = target.replace(UNIQUE, str(next(numbers)))
+            conn.request("POST" if vote else "GET", address, body, headers)
             response = conn.getresponse()
             response.read()
             latencies.append((time.perf_counter() - started) * 1000)
@@ -640,9 +665,9 @@ def print_table(options, paths, results, queries):
             if (page, mode) not in results:
                 continue
             result = results[page, mode]
-            ratio = result["rps"] / trivial[mode] if trivial[mode] else float("nan")
+            ratio = f"{result['rps'] / trivial[mode]:.0%}" if trivial[mode] else "–"
             print(
-                f"| {page} | {mode} | {result['rps']:,.0f} | {ratio:.0%} "
+                f"| {page} | {mode} | {result['rps']:,.0f} | {ratio} "
                 f"| {result['p50']:.1f} | {result['p99']:.1f} | {result['errors']} "
                 f"| {queries[mode].get(page, '–')} |"
             )

@@ -8,6 +8,7 @@ from django.core.cache import caches
 from django.urls import reverse
 from django.utils import timezone
 
+from config.pagecache import without_tracking_parameters
 from tests.factories import make_article
 from tests.polls.factories import make_poll
 from tests.servers import PrivateRedis
@@ -38,6 +39,34 @@ def test_second_reader_gets_the_page_without_a_single_query(client, django_asser
     assert second.status_code == 200
     assert second.content == first.content
     assert "Ziņa no Krāslavas" in second.text
+
+
+def test_a_link_shared_on_facebook_is_served_from_the_cache(client, django_assert_num_queries):
+    """Facebook adds a different fbclid to every click; newsletters add utm_ parameters."""
+    make_article(title_lv="Ziņa, ko dalās")
+    first = client.get("/")
+
+    with django_assert_num_queries(0):
+        shared = client.get("/?fbclid=IwAR0xYz&utm_source=facebook&utm_medium=social")
+
+    assert shared.status_code == 200
+    assert shared.content == first.content
+
+
+def test_tracking_parameters_leave_no_trace_on_the_page(client, settings):
+    settings.CACHE_PAGES = settings.CACHE_PAGE_PARTS = False
+    make_article(title_lv="Krāslavas ziņa")
+
+    response = client.get("/meklet/?utm_campaign=jaunumi&q=Kr%C4%81slavas&fbclid=abc")
+
+    assert "<mark>Krāslavas</mark> ziņa" in response.text  # the search itself still happens
+    assert "fbclid" not in response.text and "utm_campaign" not in response.text
+    assert "/ru/meklet/?q=Kr%C4%81slavas" in response.text  # the language switcher's link
+
+
+def test_only_tracking_parameters_are_dropped_and_the_rest_is_kept_as_it_came():
+    query = "page=2&UTM_Source=x&q=a%26b+c&fbclid=1&utm%5Fterm=y&gclid&flag"
+    assert without_tracking_parameters(query) == "page=2&q=a%26b+c&flag"
 
 
 def test_readers_pages_tell_proxies_how_long_to_keep_them(client, settings):
