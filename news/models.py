@@ -13,9 +13,9 @@ from django.contrib.postgres.search import (
     SearchVector,
     SearchVectorField,
 )
-from django.db import models
+from django.db import connections, models
 from django.db.models import F, Func, OuterRef, Q, Subquery, Value
-from django.db.models.functions import Coalesce, Concat, NullIf, TruncDay
+from django.db.models.functions import Coalesce, Concat, NullIf
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -147,15 +147,33 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(published_at__gte=start, published_at__lt=end)
 
     def days_with_articles(self, first_day):
-        """The days of a month (as dates, in Riga time) on which something was published."""
-        days = (
-            self.in_month(first_day)
-            .order_by()
-            .annotate(day=TruncDay("published_at"))
-            .values_list("day", flat=True)
-            .distinct()
+        """The days of a month (as dates, in the site's time zone) on which one of these
+        articles was published.
+
+        The calendar on every page asks this, so it costs the same in a busy month as in
+        a quiet one: one index probe per day of the month ("is there an article between
+        this midnight and the next?"), not a read of the month's articles. Midnights are
+        the site's, so a day is 23 or 25 hours long when the clocks change.
+        """
+        next_month = (first_day + datetime.timedelta(days=32)).replace(day=1)
+        articles, params = (
+            self.order_by().values("published_at").query.get_compiler(self.db).as_sql()
         )
-        return {timezone.localtime(day).date() for day in days}
+        zone = timezone.get_current_timezone_name()
+        with connections[self.db].cursor() as cursor:
+            cursor.execute(
+                f"""
+                SELECT day::date
+                FROM generate_series(%s::timestamp, %s::timestamp, '1 day') AS day
+                WHERE EXISTS (
+                    SELECT FROM ({articles}) AS article
+                    WHERE article.published_at >= day AT TIME ZONE %s
+                    AND article.published_at < (day + '1 day') AT TIME ZONE %s
+                )
+                """,  # noqa: S608 (the query is the ORM's, with its parameters)
+                [first_day, next_month - datetime.timedelta(days=1), *params, zone, zone],
+            )
+            return {day for (day,) in cursor.fetchall()}
 
     def front_page(self, latest, featured, per_section):
         """The front page's articles, from one query: the newest `latest`, the newest

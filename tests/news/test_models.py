@@ -84,6 +84,40 @@ def test_days_with_articles_are_days_in_riga_time():
     assert days == {datetime.date(2024, 11, 1), datetime.date(2024, 11, 14)}
 
 
+def test_days_with_articles_follow_riga_midnights_when_the_clocks_change(
+    django_assert_num_queries,
+):
+    utc = datetime.UTC
+    # Summer time began at 03:00 on 31 March 2024: that day was 23 hours long.
+    make_article(published_at=datetime.datetime(2024, 3, 30, 22, 30, tzinfo=utc))  # 31st, 00:30
+    make_article(published_at=datetime.datetime(2024, 3, 31, 21, 30, tzinfo=utc))  # 1 Apr 00:30
+    # It ended at 04:00 on 27 October 2024: that day was 25 hours long.
+    make_article(published_at=datetime.datetime(2024, 10, 27, 21, 59, tzinfo=utc))  # 27th, 23:59
+    make_article(published_at=datetime.datetime(2024, 10, 27, 22, 0, tzinfo=utc))  # 28th, 00:00
+
+    with django_assert_num_queries(1):
+        march = Article.objects.published().days_with_articles(datetime.date(2024, 3, 1))
+    october = Article.objects.published().days_with_articles(datetime.date(2024, 10, 1))
+
+    assert march == {datetime.date(2024, 3, 31)}
+    assert october == {datetime.date(2024, 10, 27), datetime.date(2024, 10, 28)}
+
+
+@time_machine.travel(datetime.datetime(2024, 2, 10, 12, 0, tzinfo=datetime.UTC), tick=False)
+def test_days_with_articles_count_only_the_articles_asked_about():
+    def on(day, **extra):
+        make_article(published_at=datetime.datetime(2024, 2, day, 9, tzinfo=datetime.UTC), **extra)
+
+    on(3)
+    on(5, is_published=False)
+    on(11)  # scheduled for tomorrow
+
+    february = datetime.date(2024, 2, 1)
+    assert Article.objects.published().days_with_articles(february) == {datetime.date(2024, 2, 3)}
+    assert Article.objects.drafts().days_with_articles(february) == {datetime.date(2024, 2, 5)}
+    assert Article.objects.scheduled().days_with_articles(february) == {datetime.date(2024, 2, 11)}
+
+
 def test_front_page_takes_the_newest_the_newest_featured_and_the_newest_of_every_section(
     django_assert_num_queries,
 ):
