@@ -85,7 +85,9 @@ def main():
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--database", default="vestis_bench")
     parser.add_argument("--keep", action="store_true", help="keep the database for next time")
-    parser.add_argument("--pages", nargs="*", default=PAGES, help="measure only these")
+    parser.add_argument(
+        "--pages", nargs="*", default=PAGES, choices=PAGES, help="measure only these"
+    )
     options = parser.parse_args()
 
     server_url = os.environ.get("DATABASE_URL") or "postgres://postgres@127.0.0.1:5432/vestis"
