@@ -14,12 +14,14 @@ class NewsroomAdminSite(admin.AdminSite):
     index_title = _("Newsroom")
 
     def admin_view(self, view, cacheable=False):
-        """Every admin view; a POST (save, delete, bulk action) makes cached pages stale."""
+        """Every admin view; an editor's POST (save, delete, bulk action) makes cached pages
+        stale. Only an editor's: anyone may post to the login page, and must not be able
+        to empty the caches that keep the site up."""
         wrapped = super().admin_view(view, cacheable)
 
         def changing_view(request, *args, **kwargs):
             response = wrapped(request, *args, **kwargs)
-            if request.method == "POST":
+            if request.method == "POST" and self.has_permission(request):
                 transaction.on_commit(content_changed)
             return response
 

@@ -102,6 +102,23 @@ def test_an_editors_change_in_the_admin_shows_at_once(
     assert "Vecais virsraksts" not in client.get("/").text
 
 
+def test_strangers_posting_to_the_admin_do_not_empty_the_cache(
+    client, django_capture_on_commit_callbacks
+):
+    """Anyone can post to the login page; were that to start a new generation, a script
+    could keep every page uncached and the site on its knees."""
+    client.get("/")
+    generation = caches["default"].get("content-generation")
+    login = reverse("admin:login")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(login, {"username": "redaktors", "password": "minējums"})
+        client.post(reverse("admin:logout"))
+        client.post(reverse("admin:news_article_changelist"), {"action": "unpublish"})
+
+    assert caches["default"].get("content-generation") == generation
+
+
 def test_a_scheduled_article_appears_on_time_through_the_cache(client):
     at = timezone.now() + datetime.timedelta(hours=3)
     make_article(title_lv="Ieplānotā ziņa", published_at=at)
