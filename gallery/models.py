@@ -18,10 +18,11 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile, File
 from django.db import models, transaction
 from django.db.models import Max, Min
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
+
+from config.urlcache import reverse
 
 # Upload limits (issue 6): a phone photo is 3–12 MB and 12–50 megapixels at most.
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
@@ -271,7 +272,7 @@ class Photo(models.Model):
 
     def get_absolute_url(self):
         """The photo's day page; only photos of the day have one."""
-        return reverse("gallery:photo_of_the_day", kwargs={"day": self.shown_on})
+        return reverse("gallery:photo_of_the_day", day=self.shown_on)
 
     @property
     def is_shown(self):

@@ -16,13 +16,14 @@ from django.contrib.postgres.search import (
 from django.db import connections, models
 from django.db.models import F, Func, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce, Concat, NullIf
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator, slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
+
+from config.urlcache import reverse
 
 # What editors may use in an article body; the same list is the sanitiser's allow-list.
 BODY_EXTENSIONS = {
@@ -71,7 +72,7 @@ class Section(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("news:section_detail", kwargs={"slug": self.slug})
+        return reverse("news:section_detail", slug=self.slug)
 
 
 class SectionBlock(typing.NamedTuple):
@@ -397,7 +398,7 @@ class Article(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("news:article_detail", kwargs={"day": self.published_on, "slug": self.slug})
+        return reverse("news:article_detail", day=self.published_on, slug=self.slug)
 
     def unique_slug(self):
         """A slug from the Latvian title (ā→a, š→s, …), numbered when already taken."""

@@ -12,10 +12,11 @@ from django.conf import settings
 from django.db import IntegrityError, connection, models, transaction
 from django.db.models import BooleanField, Case, Count, ExpressionWrapper, F, Q, When
 from django.db.models.functions import TruncDate
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
+
+from config.urlcache import reverse
 
 ONE_VOTE_PER_VOTER = "polls_vote_one_per_voter"
 
@@ -164,7 +165,7 @@ class Poll(models.Model):
         return self.question
 
     def get_absolute_url(self):
-        return reverse("polls:poll_detail", kwargs={"slug": self.slug})
+        return reverse("polls:poll_detail", slug=self.slug)
 
     @property
     def status(self):
