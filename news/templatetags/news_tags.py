@@ -1,4 +1,5 @@
-"""The news parts of the layout (section menu, month calendar) and search highlighting."""
+"""The news parts of the layout (section menu, month calendar), publication times and search
+highlighting."""
 
 import calendar
 import datetime
@@ -8,12 +9,13 @@ import json
 from django import template
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.dates import WEEKDAYS
+from django.utils.formats import date_format
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
+from config.urlcache import reverse
 from gallery.templatetags.gallery_tags import largest_jpeg_url
 from news.models import HIGHLIGHT_END, HIGHLIGHT_START, Article, Section
 
@@ -39,7 +41,7 @@ def month_calendar(context):
         [
             {
                 "number": day.day if day.month == month else "",
-                "url": reverse("news:archive_day", kwargs={"day": day})
+                "url": reverse("news:archive_day", day=day)
                 if day.month == month and day in with_articles
                 else "",
                 "in_month": day.month == month,
@@ -58,6 +60,19 @@ def month_calendar(context):
         "previous_month": previous_month if previous_month.year > datetime.MINYEAR else None,
         "next_month": next_month if next_month <= today else None,
     }
+
+
+@register.filter(expects_localtime=True)
+def time_element(value, format_name="NUMERIC_DATE_FORMAT"):
+    """A publication time as <time>: ISO 8601 for machines, the paper's format for readers.
+
+    One filter, not two `date` filters: a front page prints some fifty of these.
+    """
+    if not value:
+        return ""
+    return format_html(
+        '<time datetime="{}">{}</time>', value.isoformat(), date_format(value, format_name)
+    )
 
 
 @register.filter

@@ -79,6 +79,16 @@ def test_article_page_shows_what_the_paper_prints(client):
     assert article.section.get_absolute_url() in html
 
 
+def test_publication_times_are_marked_up_in_riga_time(client):
+    """Half past ten in the evening UTC is already the next day in Riga, for readers and
+    for machines alike."""
+    article = make_article(published_at=datetime.datetime(2024, 5, 20, 22, 30, tzinfo=datetime.UTC))
+    marked = '<time datetime="2024-05-21T01:30:00+03:00">21.05.2024</time>'
+
+    assert marked in client.get("/").text
+    assert f"Pievienots: {marked}" in client.get(article.get_absolute_url()).text
+
+
 def test_article_page_in_russian(client):
     article = make_article(title_lv="Latviski", title_ru="По-русски", body_ru="<p>Текст</p>")
 
