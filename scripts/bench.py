@@ -1,7 +1,9 @@
 """The benchmark behind `make bench`: a realistic paper, the production server, a load tool.
 
-It builds a data set in its own database (default 10,000 articles over 1,000 days, a photo
-of the day for each day, polls with votes, the name-day calendar), starts gunicorn with
+It builds a data set in its own database (default 10,000 articles, twelve a day as a busy
+regional paper publishes them, so that a day's and a month's pages look alike at every size;
+a photo of the day for each of 1,000 days, polls with votes, the name-day calendar), starts
+gunicorn with
 production settings on 127.0.0.1, drives each page with wrk (or a small Python load
 generator when wrk is missing) and prints, per page and with caching off and on: requests
 per second, p50/p99 latency, errors, and the SQL queries one request makes. A trivial
@@ -80,9 +82,16 @@ def say(message):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=10_000)
-    parser.add_argument("--days", type=int, default=1_000)
+    parser.add_argument("--days", type=int, default=1_000, help="days of photos of the day")
+    parser.add_argument("--articles-per-day", type=int, default=12)
     parser.add_argument("--duration", type=int, default=10, help="seconds per measurement")
     parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=1,
+        help="measure every page this many times, in rounds, and report the median run",
+    )
     parser.add_argument("--database", default="vestis_bench")
     parser.add_argument("--keep", action="store_true", help="keep the database for next time")
     parser.add_argument(
@@ -105,7 +114,7 @@ def main():
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
-    build_data(options.articles, options.days)
+    build_data(options.articles, options.articles_per_day, options.days)
     paths = page_paths()
     queries = {mode: count_queries(paths, mode) for mode in MODES}
 
@@ -115,16 +124,20 @@ def main():
         results = {}
         for mode in MODES:
             with production_server(url, workdir, redis, mode) as base:
-                for page in options.pages:
-                    results[page, mode] = measure(base, paths[page], options, workdir)
+                targets = {page: (base, paths[page]) for page in options.pages}
+                results |= {
+                    (page, mode): run for page, run in measure_rounds(targets, options, workdir)
+                }
                 if mode == "on" and shutil.which("nginx"):
                     with nginx_proxy(workdir, base) as (proxy, static_twin):
-                        results["front page through nginx", "on"] = measure(
-                            proxy, "/", options, workdir
-                        )
-                        results["static file of the same size, nginx", "on"] = measure(
-                            proxy, static_twin, options, workdir
-                        )
+                        targets = {
+                            "front page through nginx": (proxy, "/"),
+                            "static file of the same size, nginx": (proxy, static_twin),
+                        }
+                        results |= {
+                            (page, "on"): run
+                            for page, run in measure_rounds(targets, options, workdir)
+                        }
         print_table(options, paths, results, queries)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
@@ -169,7 +182,7 @@ def sentence(rng, words):
     return text[0].upper() + text[1:] + "."
 
 
-def build_data(articles, days):
+def build_data(articles, per_day, days):
     """Sections, photos, articles, polls and name days; kept when the size already fits."""
     from django.core.management import call_command
     from django.utils import timezone
@@ -180,10 +193,11 @@ def build_data(articles, days):
     from news.models import Article, ArticlePhoto, Section
     from polls.models import Choice, Poll, Vote
 
-    if Article.objects.count() == articles:
-        say(f"Reusing the benchmark data set ({articles} articles).")
+    span = datetime.timedelta(minutes=(articles - 1) * 1440 // per_day)
+    if Article.objects.count() == articles and article_span() == span:
+        say(f"Reusing the benchmark data set ({articles} articles, {per_day} a day).")
         return
-    say(f"Building the benchmark data set: {articles} articles over {days} days …")
+    say(f"Building the benchmark data set: {articles} articles, {per_day} a day …")
     started = time.monotonic()
     for model in (ArticlePhoto, Article, Section, Vote, Choice, Poll, Photo):
         model.objects.all().delete()
@@ -254,7 +268,7 @@ def build_data(articles, days):
                 main_photo=originals[number % 20] if number % 3 else None,
                 is_featured=number % 25 == 0,
                 is_published=True,
-                published_at=now - datetime.timedelta(minutes=(number * days * 1440) // articles),
+                published_at=now - datetime.timedelta(minutes=number * 1440 // per_day),
             )
         )
         if len(batch) == 2000:
@@ -293,6 +307,16 @@ def build_data(articles, days):
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")  # planner statistics, as autovacuum would gather them
     say(f"Built in {time.monotonic() - started:.0f} s.")
+
+
+def article_span():
+    """The time between the first and the last article of the data set there is."""
+    from django.db.models import Max, Min
+
+    from news.models import Article
+
+    dates = Article.objects.aggregate(first=Min("published_at"), last=Max("published_at"))
+    return dates["last"] - dates["first"] if dates["first"] else None
 
 
 def page_paths():
@@ -539,17 +563,31 @@ class nginx_proxy:  # noqa: N801
 # --- Measuring -----------------------------------------------------------------------------
 
 
-def measure(base, path, options, workdir):
+def measure_rounds(targets, options, workdir):
+    """(page, run) for each of `targets` ({page: (base URL, path)}), measured
+    `options.repeat` times in rounds, so that a few seconds of a noisy neighbour spoil one
+    run of one page rather than every run of it: the run with the median requests per
+    second, with the errors of all runs."""
+    runs = {page: [] for page in targets}
+    for number in range(options.repeat):
+        for page, (base, path) in targets.items():
+            runs[page].append(measure(base, path, options, workdir, warm=number == 0))
+    for page, measured in runs.items():
+        median = sorted(measured, key=lambda run: run["rps"])[len(measured) // 2]
+        yield page, median | {"errors": sum(run["errors"] for run in measured)}
+
+
+def measure(base, path, options, workdir, warm=True):
     if path is None:  # the static file: the hashed stylesheet every page links to
         page = fetch(base + "/")[1].decode()
         path = re.search(r'href="(/static/css/site\.[0-9a-f]+\.css)"', page)[1]
     vote = "balsot" in path
-    warm = max(2, options.duration // 5)
     if shutil.which("wrk"):
         script = vote_script(base, path, workdir) if vote else None
         if UNIQUE in path:
             script, path = unique_script(workdir), path.replace(UNIQUE, "")
-        run_wrk(base + path, warm, options.connections, script)
+        if warm:
+            run_wrk(base + path, max(2, options.duration // 5), options.connections, script)
         return run_wrk(base + path, options.duration, options.connections, script)
     return python_load(base + path, options.duration, options.connections, vote)
 
@@ -655,9 +693,10 @@ def print_table(options, paths, results, queries):
 
     cores = "server on core 0, load on core 1" if two_cores() else "server and load share cores"
     print(
-        f"\n{timezone.localdate()}, {options.articles} articles, {options.days} days of photos, "
+        f"\n{timezone.localdate()}, {options.articles} articles "
+        f"({options.articles_per_day} a day), {options.days} days of photos, "
         f"{os.cpu_count()} cores ({cores}), {tool}, {options.connections} connections, "
-        f"{options.duration} s per page\n"
+        f"{options.duration} s per page, median of {options.repeat}\n"
     )
     print("| page | caching | requests/s | × trivial view | p50 ms | p99 ms | errors | SQL |")
     print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
