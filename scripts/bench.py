@@ -3,14 +3,14 @@
 It builds a data set in its own database (default 10,000 articles, twelve a day as a busy
 regional paper publishes them, so that a day's and a month's pages look alike at every size;
 a photo of the day for each of 1,000 days, polls with votes, the name-day calendar), starts
-gunicorn with
-production settings on 127.0.0.1, drives each page with wrk (or a small Python load
-generator when wrk is missing) and prints, per page and with caching off and on: requests
-per second, p50/p99 latency, errors, and the SQL queries one request makes. A trivial
-Django view (robots.txt) and a static file served by the same stack are measured in the
-same run, so every figure can be read as a ratio. Server and load generator run on
-different CPU cores where the machine has two. The database is dropped at the end unless
---keep is given (building 100,000 articles takes minutes).
+gunicorn with production settings on 127.0.0.1, drives each page with wrk (or a small Python
+load generator when wrk is missing) and prints, per page and with caching off and on:
+requests per second, p50/p99 latency, errors, the SQL queries one request makes and the CPU
+time the app spends on it (measured in this process, far steadier than the rest on a shared
+machine). A trivial Django view (robots.txt) and a static file served by the same stack are
+measured in the same run, so every figure can be read as a ratio. Server and load generator
+run on different CPU cores where the machine has two. The database is dropped at the end
+unless --keep is given (building 100,000 articles takes minutes).
 
     make bench
     make bench BENCH_ARGS="--articles 100000 --keep"
@@ -102,28 +102,37 @@ def main():
     server_url = os.environ.get("DATABASE_URL") or "postgres://postgres@127.0.0.1:5432/vestis"
     url = urlunsplit(urlsplit(server_url)._replace(path=f"/{options.database}"))
     media = BASE_DIR / "var" / "bench-media"
-    os.environ.update(
-        DATABASE_URL=url, DEBUG="true", CACHE_URL="dummycache://", MEDIA_ROOT=str(media)
-    )
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    create_database(url)
-
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
-    build_data(options.articles, options.articles_per_day, options.days)
-    paths = page_paths()
-    queries = {mode: count_queries(paths, mode) for mode in MODES}
-
     workdir = Path(tempfile.mkdtemp(prefix="vestis-bench-"))
+    # Production settings for everything: the servers, and the requests measured in process.
+    os.environ.update(
+        DEBUG="false",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="127.0.0.1",
+        SECURE_SSL_REDIRECT="false",
+        LOG_LEVEL="WARNING",
+        POLL_VOTES_PER_ADDRESS="1000000000",
+        DATABASE_URL=url,
+        CACHE_URL="dummycache://",
+        MEDIA_ROOT=str(media),
+        STATIC_ROOT=str(workdir / "static"),
+        DJANGO_SETTINGS_MODULE="config.settings",
+    )
     redis = Redis(workdir)
     try:
+        create_database(url)
+        import django
+
+        django.setup()
+        from django.core.management import call_command
+
+        call_command("migrate", verbosity=0)
+        call_command("collectstatic", interactive=False, verbosity=0)
+        build_data(options.articles, options.articles_per_day, options.days)
+        paths = page_paths()
+        in_process_figures = {mode: in_process(paths, mode) for mode in MODES}
         results = {}
         for mode in MODES:
-            with production_server(url, workdir, redis, mode) as base:
+            with production_server(redis, mode) as base:
                 targets = {page: (base, paths[page]) for page in options.pages}
                 results |= {
                     (page, mode): run for page, run in measure_rounds(targets, options, workdir)
@@ -138,14 +147,14 @@ def main():
                             (page, "on"): run
                             for page, run in measure_rounds(targets, options, workdir)
                         }
-        print_table(options, paths, results, queries)
+        print_table(options, paths, results, in_process_figures)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
         redis.stop()
         if not options.keep:
-            from django.db import connection
+            from django.db import connections
 
-            connection.close()
+            connections.close_all()
             drop_database(url)
             shutil.rmtree(media, ignore_errors=True)
 
@@ -348,8 +357,14 @@ def page_paths():
     }
 
 
-def count_queries(paths, mode):
-    """SQL queries of one request to each page (the second request, when caching)."""
+def in_process(paths, mode):
+    """{page: (SQL queries, CPU ms)} for one request to each page (after a first one, which
+    fills the caches), served in this process by Django's test client.
+
+    The CPU time is the app's own, without the HTTP server, the database or the load tool:
+    the best of several rounds, so it moves by a few per cent between runs where requests
+    per second move by twenty, and two versions of the code can be compared by it.
+    """
     from django.db import connection
     from django.test import Client, override_settings
     from django.test.utils import CaptureQueriesContext
@@ -360,37 +375,49 @@ def count_queries(paths, mode):
         "default": dummy if mode == "off" else memory,
         "template_fragments": dummy if mode == "off" else memory,
     }
-    counts = {}
+    numbers = itertools.count()
+    figures = {}
     switches = {"CACHE_PAGES": mode == "on", "CACHE_PAGE_PARTS": mode != "off"}
     with override_settings(**switches, CACHES=caches, ALLOWED_HOSTS=["*"]):
         client = Client()
+
+        def get(path):
+            response = client.get(path.replace(UNIQUE, str(next(numbers))))
+            assert response.status_code == 200, path
+
         for page, path in paths.items():
             if path is None or page == "poll vote (POST)":
                 continue
-            client.get(path.replace(UNIQUE, "1"))
+            get(path)
             with CaptureQueriesContext(connection) as queries:
-                assert client.get(path.replace(UNIQUE, "2")).status_code == 200, path
-            counts[page] = len(queries)
-    return counts
+                get(path)
+            figures[page] = (len(queries), cpu_ms(lambda path=path: get(path)))
+    return figures
+
+
+def cpu_ms(request, rounds=5, seconds=0.2):
+    """The CPU time of one `request()`, in milliseconds: the best of `rounds` rounds."""
+    started = time.process_time()
+    request()
+    count = max(1, int(seconds / max(time.process_time() - started, 1e-6)))
+    best = float("inf")
+    for _ in range(rounds):
+        started = time.process_time()
+        for _ in range(count):
+            request()
+        best = min(best, (time.process_time() - started) / count)
+    return best * 1000
 
 
 # --- The server ----------------------------------------------------------------------------
 
 
 class production_server:  # noqa: N801 (used as a context manager, like open())
-    """gunicorn with production settings, pinned to the first CPU core."""
+    """gunicorn with the production settings of os.environ, pinned to the first CPU core."""
 
-    def __init__(self, database_url, workdir, redis, mode):
+    def __init__(self, redis, mode):
         self.env = {
             **os.environ,
-            "DEBUG": "false",
-            "SECRET_KEY": secrets.token_urlsafe(50),
-            "ALLOWED_HOSTS": "127.0.0.1",
-            "DATABASE_URL": database_url,
-            "SECURE_SSL_REDIRECT": "false",
-            "STATIC_ROOT": str(workdir / "static"),
-            "LOG_LEVEL": "WARNING",
-            "POLL_VOTES_PER_ADDRESS": "1000000000",
             "CACHE_URL": "dummycache://" if mode == "off" else redis.url(),
             "CACHE_PAGES": str(mode == "on").lower(),
             "CACHE_PAGE_PARTS": str(mode != "off").lower(),
@@ -398,12 +425,6 @@ class production_server:  # noqa: N801 (used as a context manager, like open())
         self.redis = redis if mode != "off" else None
 
     def __enter__(self):
-        subprocess.run(
-            [sys.executable, "manage.py", "collectstatic", "--no-input", "-v0"],
-            cwd=BASE_DIR,
-            env=self.env,
-            check=True,
-        )
         if self.redis:
             self.redis.flush()
         port = free_port()
@@ -686,7 +707,7 @@ def python_load(url, seconds, connections, vote):
     return {"rps": len(latencies) / seconds, "p50": cuts[49], "p99": cuts[98], "errors": errors[0]}
 
 
-def print_table(options, paths, results, queries):
+def print_table(options, paths, results, in_process_figures):
     trivial = {mode: results.get(("trivial Django view", mode), {}).get("rps") for mode in MODES}
     tool = "wrk" if shutil.which("wrk") else "python load generator"
     from django.utils import timezone
@@ -698,8 +719,11 @@ def print_table(options, paths, results, queries):
         f"{os.cpu_count()} cores ({cores}), {tool}, {options.connections} connections, "
         f"{options.duration} s per page, median of {options.repeat}\n"
     )
-    print("| page | caching | requests/s | × trivial view | p50 ms | p99 ms | errors | SQL |")
-    print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    print(
+        "| page | caching | requests/s | × trivial view | p50 ms | p99 ms | errors | SQL "
+        "| CPU ms | × trivial view (CPU) |"
+    )
+    print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     extra = [key[0] for key in results if key[0] not in options.pages]
     for page in options.pages + list(dict.fromkeys(extra)):
         for mode in MODES:
@@ -707,10 +731,13 @@ def print_table(options, paths, results, queries):
                 continue
             result = results[page, mode]
             ratio = f"{result['rps'] / trivial[mode]:.0%}" if trivial[mode] else "–"
+            queries, cpu = in_process_figures[mode].get(page, ("–", None))
+            trivial_cpu = in_process_figures[mode].get("trivial Django view", (0, None))[1]
+            cpu_ratio = f"{trivial_cpu / cpu:.1%}" if cpu and trivial_cpu else "–"
             print(
                 f"| {page} | {mode} | {result['rps']:,.0f} | {ratio} "
                 f"| {result['p50']:.1f} | {result['p99']:.1f} | {result['errors']} "
-                f"| {queries[mode].get(page, '–')} |"
+                f"| {queries} | {f'{cpu:.2f}' if cpu else '–'} | {cpu_ratio} |"
             )
 
 
