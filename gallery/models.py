@@ -47,8 +47,8 @@ FALLBACK_WIDTH = 960
 
 @functools.lru_cache(maxsize=8192)
 def media_url(storage, name):
-    """A stored file's public URL. Names are never reused (they are generated) and photos are
-    public, so the answer can be kept; pages ask for it dozens of times."""
+    """A stored file's public URL, asked of the storage every time: a storage such as S3 may
+    sign its URLs, and a signed URL expires, so the answer is not kept."""
     return storage.url(name)
 
 

@@ -6,8 +6,8 @@ a photo of the day for each of 1,000 days, polls with votes, the name-day calend
 gunicorn with production settings on 127.0.0.1, drives each page with wrk (or a small Python
 load generator when wrk is missing) and prints, per page and with caching off and on:
 requests per second, p50/p99 latency, errors, the SQL queries one request makes and the CPU
-time the app spends on it (measured in this process, far steadier than the rest on a shared
-machine). A trivial Django view (robots.txt) and a static file served by the same stack are
+time the app spends on it (measured in this process: steadier than the load figures on a
+shared machine). A trivial Django view (robots.txt) and a static file served by the same stack are
 measured in the same run, so every figure can be read as a ratio. Server and load generator
 run on different CPU cores where the machine has two. The database is dropped at the end
 unless --keep is given (building 100,000 articles takes minutes).
