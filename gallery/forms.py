@@ -5,7 +5,8 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
-from gallery.models import DECODERS, Photo, clean_image
+from gallery.images import DECODERS, clean_image
+from gallery.models import Photo
 
 # Characters that make a file name a path: folders, a Windows drive, a hidden or parent dir.
 PATH_CHARACTERS = ("/", "\\", ":", "\x00")

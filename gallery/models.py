@@ -9,47 +9,22 @@ names and sizes are stored on the photo row, so that showing a photo costs no qu
 
 import contextlib
 import datetime
-import functools
-import io
 import uuid
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile, File
 from django.db import models, transaction
 from django.db.models import Max, Min
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, ImageOps
+from PIL import Image
 
 from config.urlcache import reverse
+from gallery import images
+from gallery.images import MASTER_FORMATS, RENDITION_FORMATS
 
-# Upload limits (issue 6): a phone photo is 3–12 MB and 12–50 megapixels at most.
-MAX_UPLOAD_BYTES = 20 * 1024 * 1024
-MAX_PIXELS = 50_000_000
-# The only decoders Pillow may try on an upload, and what each result is stored as. MPO is
-# how Pillow's JPEG decoder names a multi-picture JPEG from some phones (first picture kept).
-DECODERS = ["JPEG", "PNG", "WEBP"]
-ACCEPTED_FORMATS = {"JPEG": "jpg", "MPO": "jpg", "PNG": "png", "WEBP": "webp"}
-MASTER_FORMATS = {"jpg": "JPEG", "png": "PNG", "webp": "WEBP"}
-# Rendition widths in CSS pixels of a 2× phone screen up to a wide desktop column.
-RENDITION_WIDTHS = (320, 640, 960, 1280, 1920)
-# Each rendition width is written in these formats: WebP for browsers (all current ones),
-# JPEG as the <img> fallback and for feeds and social previews.
-RENDITION_FORMATS = {
-    "webp": ("WEBP", {"quality": 80, "method": 4}),
-    "jpg": ("JPEG", {"quality": 80, "optimize": True, "progressive": True}),
-}
-MASTER_OPTIONS = {"JPEG": {"quality": 92}, "WEBP": {"quality": 92}, "PNG": {}}
 # The width of the rendition an <img src> falls back to when it ignores srcset.
 FALLBACK_WIDTH = 960
-
-
-@functools.lru_cache(maxsize=8192)
-def media_url(storage, name):
-    """A stored file's public URL, asked of the storage every time: a storage such as S3 may
-    sign its URLs, and a signed URL expires, so the answer is not kept."""
-    return storage.url(name)
 
 
 def photo_upload_to(photo, filename):
@@ -58,83 +33,6 @@ def photo_upload_to(photo, filename):
     if extension not in MASTER_FORMATS:
         extension = "jpg"
     return timezone.localdate().strftime(f"photos/%Y/%m/{uuid.uuid4().hex}.{extension}")
-
-
-def clean_image(file):
-    """The upload as a clean master file, or ValidationError if it is no safe JPEG/PNG/WebP.
-
-    The returned ContentFile carries the decoded upright picture as `.image`, from which
-    renditions are made without decoding the upload again.
-    """
-    if file.size > MAX_UPLOAD_BYTES:
-        raise ValidationError(
-            _("The file is larger than %(limit)d MB."),
-            code="too_large",
-            params={"limit": MAX_UPLOAD_BYTES // 1024 // 1024},
-        )
-    # Pillow raises many exception types on hostile input; each one means "refused".
-    try:
-        file.seek(0)
-        with Image.open(file, formats=DECODERS) as probe:
-            pixels = probe.width * probe.height
-            source_format = probe.format
-            if pixels <= MAX_PIXELS:
-                probe.verify()  # structure and checksums, before decoding any pixel
-    except Image.DecompressionBombError:
-        pixels = MAX_PIXELS + 1
-    except Exception:
-        raise ValidationError(
-            _("This is not a JPEG, PNG or WebP photo, or the file is damaged."),
-            code="invalid_image",
-        ) from None
-    if pixels > MAX_PIXELS:
-        raise ValidationError(
-            _("The photo has more than %(limit)d megapixels."),
-            code="too_many_pixels",
-            params={"limit": MAX_PIXELS // 1_000_000},
-        )
-    try:
-        file.seek(0)
-        with Image.open(file, formats=DECODERS) as decoded:
-            decoded.load()  # a truncated file fails here
-            upright = upright_image(decoded)
-    except Exception:
-        raise ValidationError(
-            _("The photo file is incomplete or damaged; please upload it again."),
-            code="damaged_image",
-        ) from None
-    extension = ACCEPTED_FORMATS[source_format]
-    master = ContentFile(encode(upright, MASTER_FORMATS[extension]), name=f"photo.{extension}")
-    master.image = upright
-    return master
-
-
-def upright_image(opened):
-    """A decoded copy turned as the camera's EXIF orientation says, in RGB or RGBA.
-
-    Of the metadata only the colour profile survives: EXIF (GPS position, camera serial),
-    XMP and comments are dropped with `info`, as they are never passed to the encoder.
-    """
-    icc_profile = opened.info.get("icc_profile")
-    image = ImageOps.exif_transpose(opened)
-    has_alpha = "A" in image.getbands() or "transparency" in image.info
-    mode = "RGBA" if has_alpha else "RGB"
-    image = image.convert(mode) if image.mode != mode else image.copy()
-    image.info = {"icc_profile": icc_profile} if icc_profile else {}
-    return image
-
-
-def encode(image, pillow_format, options=None):
-    """The picture encoded in `pillow_format` with its colour profile and nothing else."""
-    if pillow_format == "JPEG" and image.mode == "RGBA":
-        background = Image.new("RGB", image.size, "white")
-        background.paste(image, mask=image.getchannel("A"))
-        background.info = image.info
-        image = background
-    options = {**(options or MASTER_OPTIONS[pillow_format]), **image.info}
-    buffer = io.BytesIO()
-    image.save(buffer, pillow_format, **options)
-    return buffer.getvalue()
 
 
 def store(storage, name, content, max_length=None):
@@ -153,12 +51,6 @@ def store(storage, name, content, max_length=None):
 def next_month(first_day):
     """The first day of the month after the month of `first_day`."""
     return (first_day.replace(day=1) + datetime.timedelta(days=32)).replace(day=1)
-
-
-def rendition_widths(width):
-    """The widths to make for an original `width` pixels wide: never wider than it."""
-    widths = [w for w in RENDITION_WIDTHS if w < width]
-    return widths + [width] if width <= RENDITION_WIDTHS[-1] else widths
 
 
 class PhotoQuerySet(models.QuerySet):
@@ -200,7 +92,7 @@ class PhotoQuerySet(models.QuerySet):
             file = ContentFile(file)
         elif not isinstance(file, File):
             file = File(file)  # an open binary file
-        master = clean_image(file)
+        master = images.clean_image(file)
         photo = self.model(image=master, **fields)
         photo.full_clean(exclude=["image"])
         photo.save_with_renditions(master.image)
@@ -322,13 +214,11 @@ class Photo(models.Model):
             return False
         if upright is None:
             with self.image.open("rb"), Image.open(self.image) as stored:
-                upright = upright_image(stored)
+                upright = images.upright_image(stored)
         made = {}
         try:
             for width in sorted({width for width, _extension in missing}):
-                height = max(1, round(upright.height * width / upright.width))
-                resized = upright.resize((width, height), Image.Resampling.LANCZOS, reducing_gap=3)
-                resized.info = upright.info
+                resized = images.resized(upright, width)
                 for extension in (e for w, e in missing if w == width):
                     made[width, extension] = self._store_rendition(resized, extension)
         except BaseException:
@@ -348,7 +238,7 @@ class Photo(models.Model):
 
     def _rendition_plan(self, force):
         """The (width, format) pairs wanted, and the existing renditions worth keeping."""
-        wanted = [(w, f) for w in rendition_widths(self.width) for f in RENDITION_FORMATS]
+        wanted = [(w, f) for w in images.rendition_widths(self.width) for f in RENDITION_FORMATS]
         storage = self.image.storage
         present = {
             (r["width"], r["format"]): r
@@ -358,7 +248,7 @@ class Photo(models.Model):
         return wanted, present
 
     def _store_rendition(self, resized, extension):
-        data = encode(resized, *RENDITION_FORMATS[extension])
+        data = images.encode(resized, *RENDITION_FORMATS[extension])
         stem = self.image.name.rsplit(".", 1)[0]
         name = store(self.image.storage, f"{stem}-{resized.width}w.{extension}", ContentFile(data))
         return {
@@ -400,4 +290,6 @@ class Photo(models.Model):
         return jpegs[-1] if jpegs else self.fallback_rendition()
 
     def url_of(self, rendition):
-        return media_url(self.image.storage, rendition["name"])
+        """A stored file's public URL, asked of the storage every time: a storage such as S3
+        may sign its URLs, and a signed URL expires."""
+        return self.image.storage.url(rendition["name"])

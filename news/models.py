@@ -1,29 +1,22 @@
 import datetime
 import html
-import re
 import typing
 
 from django.conf import settings
 from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import (
-    SearchHeadline,
-    SearchQuery,
-    SearchRank,
-    SearchVector,
-    SearchVectorField,
-)
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import connections, models
-from django.db.models import F, Func, OuterRef, Q, Subquery, Value
-from django.db.models.functions import Coalesce, Concat, NullIf
+from django.db.models import Func, OuterRef, Q
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator, slugify
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
 from config.urlcache import reverse
+from news import search
+from news.search import LATVIAN_SEARCH, RUSSIAN_SEARCH
 
 # What editors may use in an article body; the same list is the sanitiser's allow-list.
 BODY_EXTENSIONS = {
@@ -38,22 +31,6 @@ BODY_EXTENSIONS = {
     "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto", "tel"]},
     "History": True,
 }
-
-# Text-search configurations: the Latvian one is PostgreSQL's `simple` with accents folded
-# (created in migration 0002), so "kraslava" finds "Krāslavā"; Russian has a stemmer.
-LATVIAN_SEARCH = "latvian_unaccent"
-RUSSIAN_SEARCH = "russian"
-# Latvian inflection, crudely: a query word loses one of these endings and matches as a
-# prefix, so "kopienai" and "kopiena" both find "kopienas". Longest first.
-LATVIAN_ENDINGS = sorted(
-    ["a", "ai", "am", "ais", "ajam", "ajai", "ajā", "ajos", "ajās", "as", "ā", "ām", "ās"]
-    + ["e", "ei", "em", "es", "ē", "ēm", "ēs", "i", "ie", "iem", "im", "is", "ī", "īm", "īs"]
-    + ["o", "os", "s", "š", "u", "um", "us", "ū"],
-    key=len,
-    reverse=True,
-)
-SEARCH_WORD = re.compile(r"\w+")
-SEARCH_RANKED = 500
 
 
 class Section(models.Model):
@@ -213,77 +190,9 @@ class ArticleQuerySet(models.QuerySet):
         )
 
     def search(self, text):
-        """Articles matching any language's text, best first, with highlighted excerpts.
-
-        Each article gets `title_highlighted` and `excerpt_highlighted`: plain text (tags
-        stripped) in which the matches sit between HIGHLIGHT_START and HIGHLIGHT_END.
-        """
-        words = SEARCH_WORD.findall(text.lower())[:10]
-        if not words:
-            return self.none()
-        latvian = SearchQuery(
-            " & ".join(f"{latvian_stem(word)}:*" for word in words),
-            config=LATVIAN_SEARCH,
-            search_type="raw",
-        )
-        russian = SearchQuery(" ".join(words), config=RUSSIAN_SEARCH)
-        # Rank only the newest matches: a common word matches a large share of the archive,
-        # and ranking every match would make search slower as the archive grows.
-        matches = self.filter(Q(search_lv=latvian) | Q(search_ru=russian))
-        newest = matches.order_by("-published_at").values("pk")[:SEARCH_RANKED]
-        shown = "ru" if get_language() == "ru" else "lv"
-        query, config = (russian, RUSSIAN_SEARCH) if shown == "ru" else (latvian, LATVIAN_SEARCH)
-        headline = {"start_sel": HIGHLIGHT_START, "stop_sel": HIGHLIGHT_END, "config": config}
-        return (
-            self.filter(pk__in=Subquery(newest))
-            .annotate(
-                rank=SearchRank(F("search_lv"), latvian) + SearchRank(F("search_ru"), russian),
-                title_highlighted=SearchHeadline(
-                    translated(f"title_{shown}"), query, highlight_all=True, **headline
-                ),
-                excerpt_highlighted=SearchHeadline(
-                    plain_text(translated(f"lead_{shown}"), translated(f"body_{shown}")),
-                    query,
-                    max_words=40,
-                    min_words=20,
-                    **headline,
-                ),
-            )
-            .order_by("-rank", "-published_at")
-        )
-
-
-HIGHLIGHT_START, HIGHLIGHT_END = "\ue000", "\ue001"
-
-
-def latvian_stem(word):
-    """`word` without its Latvian ending, if enough of it is left to be meaningful."""
-    for ending in LATVIAN_ENDINGS:
-        if word.endswith(ending) and len(word) - len(ending) >= 4:
-            return word[: -len(ending)]
-    return word
-
-
-def translated(field):
-    """A translated column, falling back to Latvian where the translation is empty."""
-    return Coalesce(
-        NullIf(F(field), Value("")), F(field[:-2] + "lv"), output_field=models.TextField()
-    )
-
-
-def plain_text(*expressions):
-    """The expressions joined, with HTML tags turned into spaces (for search excerpts)."""
-    parts = []
-    for expression in expressions:
-        parts += [expression, Value(" ")]
-    return Func(
-        Concat(*parts, output_field=models.TextField()),
-        Value("<[^>]+>"),
-        Value(" "),
-        Value("g"),
-        function="regexp_replace",
-        output_field=models.TextField(),
-    )
+        """Articles matching any language's text, best first, with highlighted excerpts
+        (see news.search)."""
+        return search.matching(self, text)
 
 
 class Article(models.Model):

@@ -17,7 +17,8 @@ from django.utils.safestring import mark_safe
 
 from config.urlcache import reverse
 from gallery.templatetags.gallery_tags import largest_jpeg_url
-from news.models import HIGHLIGHT_END, HIGHLIGHT_START, Article, Section
+from news.models import Article, Section
+from news.search import HIGHLIGHT_END, HIGHLIGHT_START
 
 register = template.Library()
 

@@ -8,7 +8,8 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from PIL import Image
 
-from gallery.models import RENDITION_WIDTHS, Photo, rendition_widths
+from gallery.images import RENDITION_WIDTHS, rendition_widths
+from gallery.models import Photo
 from tests.gallery.factories import (
     MARKER,
     image_bytes,

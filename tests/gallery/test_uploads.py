@@ -11,7 +11,8 @@ from django.utils import translation
 from PIL import ExifTags, Image
 
 from gallery.forms import PhotoAdminForm
-from gallery.models import MAX_UPLOAD_BYTES, Photo
+from gallery.images import MAX_UPLOAD_BYTES
+from gallery.models import Photo
 from tests.gallery.factories import MARKER, image_bytes, jpeg_bytes, phone_photo_bytes, stored_files
 
 pytestmark = pytest.mark.django_db

@@ -7,6 +7,7 @@ twice changes nothing the second time.
 
 from django.core.management.base import BaseCommand
 
+from config.progress import Progress
 from gallery.models import Photo
 
 
@@ -23,7 +24,12 @@ class Command(BaseCommand):
 
     def handle(self, *args, force, dry_run, verbosity, **options):
         made = 0
-        for photo in Photo.objects.order_by("pk").iterator(chunk_size=100):
+        photos = Photo.objects.order_by("pk")
+        progress = Progress(
+            photos.count(), label="Photos", stream=self.stderr if verbosity else None
+        )
+        for photo in photos.iterator(chunk_size=100):
+            progress.advance()
             missing = photo.missing_renditions(force=force)
             if not missing:
                 continue

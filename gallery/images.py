@@ -1,0 +1,122 @@
+"""Image processing for photos: what an upload must be, its clean master, its renditions.
+
+Pure pixel work on Pillow images and bytes, no database and no storage: `clean_image()`
+vets an upload by its content and makes the clean master (upright, without EXIF, GPS or
+anything appended), `resized()` and `encode()` make the renditions that `Photo` stores.
+"""
+
+import io
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.utils.translation import gettext_lazy as _
+from PIL import Image, ImageOps
+
+# Upload limits (issue 6): a phone photo is 3–12 MB and 12–50 megapixels at most.
+MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+MAX_PIXELS = 50_000_000
+# The only decoders Pillow may try on an upload, and what each result is stored as. MPO is
+# how Pillow's JPEG decoder names a multi-picture JPEG from some phones (first picture kept).
+DECODERS = ["JPEG", "PNG", "WEBP"]
+ACCEPTED_FORMATS = {"JPEG": "jpg", "MPO": "jpg", "PNG": "png", "WEBP": "webp"}
+MASTER_FORMATS = {"jpg": "JPEG", "png": "PNG", "webp": "WEBP"}
+# Rendition widths in CSS pixels of a 2× phone screen up to a wide desktop column.
+RENDITION_WIDTHS = (320, 640, 960, 1280, 1920)
+# Each rendition width is written in these formats: WebP for browsers (all current ones),
+# JPEG as the <img> fallback and for feeds and social previews.
+RENDITION_FORMATS = {
+    "webp": ("WEBP", {"quality": 80, "method": 4}),
+    "jpg": ("JPEG", {"quality": 80, "optimize": True, "progressive": True}),
+}
+MASTER_OPTIONS = {"JPEG": {"quality": 92}, "WEBP": {"quality": 92}, "PNG": {}}
+
+
+def clean_image(file):
+    """The upload as a clean master file, or ValidationError if it is no safe JPEG/PNG/WebP.
+
+    The returned ContentFile carries the decoded upright picture as `.image`, from which
+    renditions are made without decoding the upload again.
+    """
+    if file.size > MAX_UPLOAD_BYTES:
+        raise ValidationError(
+            _("The file is larger than %(limit)d MB."),
+            code="too_large",
+            params={"limit": MAX_UPLOAD_BYTES // 1024 // 1024},
+        )
+    # Pillow raises many exception types on hostile input; each one means "refused".
+    try:
+        file.seek(0)
+        with Image.open(file, formats=DECODERS) as probe:
+            pixels = probe.width * probe.height
+            source_format = probe.format
+            if pixels <= MAX_PIXELS:
+                probe.verify()  # structure and checksums, before decoding any pixel
+    except Image.DecompressionBombError:
+        pixels = MAX_PIXELS + 1
+    except Exception:
+        raise ValidationError(
+            _("This is not a JPEG, PNG or WebP photo, or the file is damaged."),
+            code="invalid_image",
+        ) from None
+    if pixels > MAX_PIXELS:
+        raise ValidationError(
+            _("The photo has more than %(limit)d megapixels."),
+            code="too_many_pixels",
+            params={"limit": MAX_PIXELS // 1_000_000},
+        )
+    try:
+        file.seek(0)
+        with Image.open(file, formats=DECODERS) as decoded:
+            decoded.load()  # a truncated file fails here
+            upright = upright_image(decoded)
+    except Exception:
+        raise ValidationError(
+            _("The photo file is incomplete or damaged; please upload it again."),
+            code="damaged_image",
+        ) from None
+    extension = ACCEPTED_FORMATS[source_format]
+    master = ContentFile(encode(upright, MASTER_FORMATS[extension]), name=f"photo.{extension}")
+    master.image = upright
+    return master
+
+
+def upright_image(opened):
+    """A decoded copy turned as the camera's EXIF orientation says, in RGB or RGBA.
+
+    Of the metadata only the colour profile survives: EXIF (GPS position, camera serial),
+    XMP and comments are dropped with `info`, as they are never passed to the encoder.
+    """
+    icc_profile = opened.info.get("icc_profile")
+    image = ImageOps.exif_transpose(opened)
+    has_alpha = "A" in image.getbands() or "transparency" in image.info
+    mode = "RGBA" if has_alpha else "RGB"
+    image = image.convert(mode) if image.mode != mode else image.copy()
+    image.info = {"icc_profile": icc_profile} if icc_profile else {}
+    return image
+
+
+def encode(image, pillow_format, options=None):
+    """The picture encoded in `pillow_format` with its colour profile and nothing else."""
+    if pillow_format == "JPEG" and image.mode == "RGBA":
+        background = Image.new("RGB", image.size, "white")
+        background.paste(image, mask=image.getchannel("A"))
+        background.info = image.info
+        image = background
+    options = {**(options or MASTER_OPTIONS[pillow_format]), **image.info}
+    buffer = io.BytesIO()
+    image.save(buffer, pillow_format, **options)
+    return buffer.getvalue()
+
+
+def rendition_widths(width):
+    """The widths to make for an original `width` pixels wide: never wider than it."""
+    widths = [w for w in RENDITION_WIDTHS if w < width]
+    return widths + [width] if width <= RENDITION_WIDTHS[-1] else widths
+
+
+def resized(upright, width):
+    """`upright` scaled to `width` pixels, keeping its proportions and colour profile."""
+    height = max(1, round(upright.height * width / upright.width))
+    image = upright.resize((width, height), Image.Resampling.LANCZOS, reducing_gap=3)
+    image.info = upright.info
+    return image
