@@ -1,12 +1,8 @@
-"""What every page's layout needs: the newspaper's details, the language switcher, and the
-key under which page parts are cached."""
+"""What every page's layout needs: the newspaper's details and the language switcher."""
 
 from django.conf import settings
 from django.urls import translate_url
-from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language, get_language_info
-
-from config.pagecache import current_generation
 
 
 def site(request):
@@ -24,9 +20,4 @@ def site(request):
     return {
         "newspaper": settings.NEWSPAPER,
         "languages": languages,
-        # For {% cache %}: parts cached under the current content generation are fresh.
-        "content_generation": SimpleLazyObject(lambda: current_generation()[0])
-        if settings.CACHE_PAGE_PARTS
-        else "",
-        "fragment_seconds": settings.PAGE_CACHE_SECONDS,
     }

@@ -41,7 +41,7 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
     "modeltranslation",  # must come before django.contrib.admin
-    "config.admin.NewsroomAdminConfig",  # django.contrib.admin with the newsroom's site
+    "newsroom.apps.NewsroomAdminConfig",  # django.contrib.admin with the newsroom's site
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django_prose_editor",
     "axes",  # locks out password guessing at the admin login
+    "pagecache",
+    "newsroom",
     "namedays",
     "gallery",
     "news",
@@ -63,7 +65,7 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Early, so that a cached page skips everything below it.
-    "config.pagecache.PageCacheMiddleware",
+    "pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -91,6 +93,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",  # the admin's nonces
                 "config.context_processors.site",
+                "pagecache.context_processors.generation",
             ],
         },
     },
@@ -131,7 +134,7 @@ CACHES = {
 if _shared_cache:
     CACHES["default"]["OPTIONS"] = {"socket_connect_timeout": 0.25, "socket_timeout": 0.25}
 # Whole pages and page parts are cached only in a cache every app process shares, since
-# invalidation (config/pagecache.py) must reach them all.
+# invalidation (the pagecache app) must reach them all.
 CACHE_PAGES = env.bool("CACHE_PAGES", default=_shared_cache)
 CACHE_PAGE_PARTS = env.bool("CACHE_PAGE_PARTS", default=_shared_cache)
 # The longest a reader's page is kept (and may be kept by a proxy); changes still show
@@ -239,8 +242,8 @@ AXES_COOLOFF_TIME = datetime.timedelta(minutes=LOGIN_LOCKOUT_MINUTES)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_DISABLE_ACCESS_LOG = True  # failures are kept; successful logins need no record
-AXES_CLIENT_IP_CALLABLE = "polls.views.client_address"  # honours TRUSTED_PROXY_COUNT
-AXES_LOCKOUT_CALLABLE = "config.views.login_locked_out"
+AXES_CLIENT_IP_CALLABLE = "config.http.client_address"  # honours TRUSTED_PROXY_COUNT
+AXES_LOCKOUT_CALLABLE = "newsroom.views.login_locked_out"
 
 LOGGING = {
     "version": 1,
@@ -258,9 +261,10 @@ POLL_VOTES_PER_ADDRESS = env.int("POLL_VOTES_PER_ADDRESS", default=20)
 # How many reverse proxies in front of the app append the client's address to
 # X-Forwarded-For (1 behind nginx as in README). 0: use the connection's address.
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
-# A poll vote posted without a CSRF token (cached pages carry none) is shown back to be
-# confirmed; every other form still gets templates/403_csrf.html.
-CSRF_FAILURE_VIEW = "polls.views.csrf_failure"
+# A view may answer its own CSRF failures (a poll vote posted from a cached page, which
+# carries no token, is shown back to be confirmed); every other form gets
+# templates/403_csrf.html.
+CSRF_FAILURE_VIEW = "config.views.csrf_failure"
 
 # The newspaper itself: name, crests and contacts printed in the header and footer.
 NEWSPAPER = {

@@ -9,6 +9,7 @@ from django.views.generic import TemplateView
 from config.converters import DateConverter, MonthConverter
 from config.views import healthz
 from gallery.sitemaps import PhotoOfTheDaySitemap
+from namedays.converters import MonthDayConverter
 from namedays.sitemaps import NameDayPagesSitemap, NameDaySitemap
 from news import sitemaps
 
@@ -23,6 +24,7 @@ SITEMAPS = {
 
 register_converter(DateConverter, "date")
 register_converter(MonthConverter, "month")
+register_converter(MonthDayConverter, "month_day")
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),

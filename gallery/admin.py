@@ -2,7 +2,6 @@ import logging
 
 from django.contrib import admin, messages
 from django.db import transaction
-from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -26,12 +25,11 @@ class PhotoOfTheDayFilter(admin.SimpleListFilter):
         ]
 
     def queryset(self, request, queryset):
-        today = timezone.localdate()
         match self.value():
             case "shown":
                 return queryset.shown()
             case "scheduled":
-                return queryset.filter(shown_on__gt=today)
+                return queryset.scheduled()
             case "no":
                 return queryset.filter(shown_on__isnull=True)
         return queryset

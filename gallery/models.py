@@ -15,11 +15,11 @@ from django.conf import settings
 from django.core.files.base import ContentFile, File
 from django.db import models, transaction
 from django.db.models import Max, Min
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from PIL import Image
 
-from config.urlcache import reverse
 from gallery import images
 from gallery.images import MASTER_FORMATS, RENDITION_FORMATS
 
@@ -57,6 +57,15 @@ class PhotoQuerySet(models.QuerySet):
     def shown(self):
         """Photos of the day whose day has come (in Riga): never a future one."""
         return self.filter(shown_on__lte=timezone.localdate())
+
+    def scheduled(self):
+        """Photos of the day whose day is still to come."""
+        return self.filter(shown_on__gt=timezone.localdate())
+
+    def for_reader(self, user):
+        """What `user` may see at a day's address: editors preview a scheduled photo of
+        the day there too."""
+        return self if user.has_perm("gallery.change_photo") else self.shown()
 
     def latest_of_the_day(self):
         """The photo of today or, failing that, of the latest day before it; or None."""
@@ -164,7 +173,7 @@ class Photo(models.Model):
 
     def get_absolute_url(self):
         """The photo's day page; only photos of the day have one."""
-        return reverse("gallery:photo_of_the_day", day=self.shown_on)
+        return reverse("gallery:photo_of_the_day", kwargs={"day": self.shown_on})
 
     @property
     def is_shown(self):
@@ -288,6 +297,9 @@ class Photo(models.Model):
         """The widest JPEG rendition, for links to the full picture, feeds and previews."""
         jpegs = self.renditions_in("jpg")
         return jpegs[-1] if jpegs else self.fallback_rendition()
+
+    def largest_jpeg_url(self):
+        return self.url_of(self.largest_jpeg())
 
     def url_of(self, rendition):
         """A stored file's public URL, asked of the storage every time: a storage such as S3

@@ -18,12 +18,11 @@ from django.contrib.postgres.search import TrigramSimilarity
 from django.db import models
 from django.db.models import Case, Deferrable, F, OuterRef, Q, Value, When
 from django.db.models.functions import Lower, Trim
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.dates import MONTHS
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-
-from config.urlcache import reverse
 
 # Any leap year: it gives 29 February a date, for validation and for writing dates out.
 LEAP_YEAR = 2024
@@ -172,7 +171,7 @@ class NameDay(models.Model):
         return f"{self.month:02d}-{self.day:02d}"
 
     def get_absolute_url(self):
-        return reverse("namedays:day", date=self.date)
+        return reverse("namedays:day", kwargs={"date": self.date})
 
     @property
     def date(self):
@@ -207,7 +206,7 @@ class NameDay(models.Model):
 
     def get_articles_url(self):
         """The newspaper's articles of the latest such day (news' day archive)."""
-        return reverse("news:archive_day", day=self.last_occurrence())
+        return reverse("news:archive_day", kwargs={"day": self.last_occurrence()})
 
 
 # How a search result matches: spelt exactly so (case aside), the same letters without the

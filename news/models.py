@@ -7,14 +7,14 @@ from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import connections, models
-from django.db.models import Func, OuterRef, Q
+from django.db.models import Func, Min, OuterRef, Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
-from config.urlcache import reverse
 from news import search
 from news.search import LATVIAN_SEARCH, RUSSIAN_SEARCH
 
@@ -49,7 +49,7 @@ class Section(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("news:section_detail", slug=self.slug)
+        return reverse("news:section_detail", kwargs={"slug": self.slug})
 
 
 class SectionBlock(typing.NamedTuple):
@@ -94,6 +94,15 @@ class ArticleQuerySet(models.QuerySet):
 
     def drafts(self):
         return self.filter(is_published=False)
+
+    def for_reader(self, user):
+        """What `user` may see at an article's address: editors preview drafts and
+        scheduled articles there too."""
+        return self if user.has_perm("news.change_article") else self.published()
+
+    def next_change(self):
+        """When the next scheduled article appears by itself (for the page cache)."""
+        return self.scheduled().aggregate(at=Min("published_at"))["at"]
 
     def publish(self, edited_by=None):
         """Switch the articles on (a future publication time keeps them scheduled)."""
@@ -307,7 +316,7 @@ class Article(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("news:article_detail", day=self.published_on, slug=self.slug)
+        return reverse("news:article_detail", kwargs={"day": self.published_on, "slug": self.slug})
 
     def unique_slug(self):
         """A slug from the Latvian title (ā→a, š→s, …), numbered when already taken."""

@@ -1,13 +1,4 @@
-"""Whole reader pages, and the expensive parts of pages, from the shared cache.
-
-Everything cached belongs to the site's current *content generation*, a random token kept
-in the cache with the moment it stops being valid. A new generation starts when
-
-- an editor changes anything in the admin (config.admin.NewsroomAdminSite), or a command
-  loads data (`content_changed()`), and
-- the clock reaches the next scheduled change: an article's publication time, a poll
-  opening or closing, or midnight in Riga (name days, the photo of the day, the header's
-  date) — so a scheduled article appears exactly on time, cache or not.
+"""Readers' pages from the shared cache, and what is safe to store there.
 
 Links shared on social networks and in newsletters carry tracking parameters (Facebook adds
 a different `fbclid` to every click): the site ignores them, so such a reader gets the same
@@ -16,25 +7,19 @@ would be rendered afresh for every reader it brings.
 
 Only readers without a session or a pending message get cached pages; editors, previews,
 vote confirmations and forms that set cookies are never stored or served from the cache.
-The cache is used only when it is shared by all app processes (CACHE_PAGES and
-CACHE_PAGE_PARTS, see settings),
-because a generation kept in one process's memory would not reach the others.
 """
 
-import datetime
 import hashlib
 import time
-import uuid
 from urllib.parse import unquote_plus
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
-from django.db.models import Min
-from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
-GENERATION_KEY = "content-generation"
+from pagecache.generation import current_generation
+
 CACHEABLE_STATUS = {200, 301}
 # Query parameters that say where a reader came from, never what they asked for.
 TRACKING_PARAMETERS = {"fbclid", "gclid", "gbraid", "wbraid", "dclid", "msclkid", "yclid"}
@@ -55,38 +40,6 @@ def without_tracking_parameters(query_string):
 def is_tracking_parameter(name):
     name = name.lower()
     return name in TRACKING_PARAMETERS or name.startswith(TRACKING_PREFIX)
-
-
-def content_changed():
-    """Start a new generation: every cached page and fragment is out of date from now on."""
-    cache.delete(GENERATION_KEY)
-
-
-def next_scheduled_change():
-    """When the reader-visible content next changes by itself."""
-    from news.models import Article
-    from polls.models import Poll
-
-    now = timezone.now()
-    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
-    changes = [
-        timezone.make_aware(datetime.datetime.combine(tomorrow, datetime.time.min)),
-        Article.objects.scheduled().aggregate(at=Min("published_at"))["at"],
-        Poll.objects.filter(opens_at__gt=now).aggregate(at=Min("opens_at"))["at"],
-        Poll.objects.filter(closes_at__gt=now).aggregate(at=Min("closes_at"))["at"],
-    ]
-    return min(change for change in changes if change is not None)
-
-
-def current_generation():
-    """The current generation's token and the time (a timestamp) at which it expires."""
-    now = time.time()
-    record = cache.get(GENERATION_KEY)
-    if record is None or record[1] <= now:
-        until = next_scheduled_change().timestamp()
-        record = (uuid.uuid4().hex, until)
-        cache.set(GENERATION_KEY, record, timeout=max(1, int(until - now) + 1))
-    return record
 
 
 def page_lifetime(until):

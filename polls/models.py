@@ -10,13 +10,12 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import IntegrityError, connection, models, transaction
-from django.db.models import BooleanField, Case, Count, ExpressionWrapper, F, Q, When
+from django.db.models import BooleanField, Case, Count, ExpressionWrapper, F, Min, Q, When
 from django.db.models.functions import TruncDate
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
-
-from config.urlcache import reverse
 
 ONE_VOTE_PER_VOTER = "polls_vote_one_per_voter"
 
@@ -93,6 +92,12 @@ class PollQuerySet(models.QuerySet):
         """What `user` may see at a poll's address: editors preview scheduled polls too."""
         return self if user.has_perm("polls.change_poll") else self.started()
 
+    def next_change(self):
+        """When the next of these polls opens or closes by itself (for the page cache)."""
+        opening = self.scheduled().aggregate(at=Min("opens_at"))["at"]
+        closing = (self.scheduled() | self.open()).aggregate(at=Min("closes_at"))["at"]
+        return min((at for at in (opening, closing) if at is not None), default=None)
+
     def for_listing(self):
         """With `vote_total` for lists of polls."""
         return self.annotate(vote_total=Count("votes"))
@@ -165,7 +170,7 @@ class Poll(models.Model):
         return self.question
 
     def get_absolute_url(self):
-        return reverse("polls:poll_detail", slug=self.slug)
+        return reverse("polls:poll_detail", kwargs={"slug": self.slug})
 
     @property
     def status(self):

@@ -3,7 +3,7 @@
 Cache-friendly by design (issue 5): the poll forms in pages hold no per-reader CSRF token,
 so a page is the same for every reader and can be cached. polls.js fetches `poll_state`
 (never cached) for a fresh token and this reader's state, then votes in place. Without
-JavaScript the form is posted without a token; `csrf_failure` stores nothing, answers 403
+JavaScript the form is posted without a token; `confirm_vote` stores nothing, answers 403
 and repeats the reader's vote on a page that carries a token: one more click to vote.
 """
 
@@ -11,17 +11,17 @@ import uuid
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.paginator import InvalidPage, Paginator
-from django.http import Http404, JsonResponse
+from django.http import JsonResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views import csrf
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
+from config.http import client_address
+from config.pagination import paginate
 from polls.forms import CHOOSE_AN_ANSWER, VoteForm
 from polls.models import Poll, VoteRefused
 
@@ -41,11 +41,7 @@ REFUSAL_STATUS = {
 @never_cache  # live vote totals: never from a cache
 def poll_list(request):
     """The open polls, then the archive of closed ones, newest first."""
-    paginator = Paginator(Poll.objects.closed().for_listing(), PER_PAGE)
-    try:
-        page = paginator.page(request.GET.get("page", 1))
-    except InvalidPage as error:
-        raise Http404 from error
+    page = paginate(request, Poll.objects.closed().for_listing(), PER_PAGE)
     open_polls = Poll.objects.open().for_listing() if page.number == 1 else []
     return render(request, "polls/poll_list.html", {"page_obj": page, "open_polls": open_polls})
 
@@ -113,19 +109,17 @@ def vote(request, slug):
     return response
 
 
-def csrf_failure(request, reason=""):
-    """The site's CSRF_FAILURE_VIEW. A vote posted without a valid token (the cached form of
-    a reader without JavaScript) comes back to be confirmed, with a token and the reader's
-    answer chosen; every other form gets Django's page, templates/403_csrf.html."""
-    match = request.resolver_match
-    poll = None
-    if match is not None and match.view_name == "polls:vote":
-        poll = Poll.objects.for_reader(request.user).filter(slug=match.kwargs["slug"]).first()
-    if poll is None:
-        return csrf.csrf_failure(request, reason)
+def confirm_vote(request, reason, slug):
+    """A vote posted without a valid CSRF token (the cached form of a reader without
+    JavaScript) comes back to be confirmed, with a token and the reader's answer chosen;
+    nothing is stored. The site's CSRF failure view (config.views) calls it."""
+    poll = get_object_or_404(Poll.objects.for_reader(request.user), slug=slug)
     form = VoteForm(request.POST, poll=poll)
     notice = _("Please confirm your vote: nothing has been counted yet.")
     return vote_page(request, poll, form, notice, status=403, token_missing=True)
+
+
+vote.csrf_failure = confirm_vote
 
 
 def known_voter(request):
@@ -138,21 +132,6 @@ def known_voter(request):
         return f"user:{request.user.pk}"
     browser_id = request.get_signed_cookie(VOTER_COOKIE, default=None, salt=VOTER_COOKIE_SALT)
     return f"browser:{browser_id}" if browser_id else None
-
-
-def client_address(request):
-    """The reader's network address, for the per-address limit.
-
-    REMOTE_ADDR, unless TRUSTED_PROXY_COUNT reverse proxies stand in front (nginx: 1): then
-    the address the outermost of them saw, counted from the right of X-Forwarded-For.
-    Entries further left come from the client and could be anything.
-    """
-    proxies = settings.TRUSTED_PROXY_COUNT
-    forwarded = request.headers.get("X-Forwarded-For", "").split(",")
-    forwarded = [address.strip() for address in forwarded if address.strip()]
-    if proxies and len(forwarded) >= proxies:
-        return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def next_url(request, poll):

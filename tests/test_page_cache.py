@@ -8,7 +8,7 @@ from django.core.cache import caches
 from django.urls import reverse
 from django.utils import timezone
 
-from config.pagecache import without_tracking_parameters
+from pagecache.middleware import without_tracking_parameters
 from tests.factories import make_article
 from tests.polls.factories import make_poll
 from tests.servers import PrivateRedis

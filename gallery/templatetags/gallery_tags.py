@@ -63,7 +63,7 @@ def picture(photo, sizes="100vw", loading="lazy", fetchpriority=None):
 
 @register.filter
 def largest_jpeg_url(photo):
-    return photo.url_of(photo.largest_jpeg())
+    return photo.largest_jpeg_url()
 
 
 @register.inclusion_tag("gallery/_photo_of_the_day.html")

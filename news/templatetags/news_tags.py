@@ -9,14 +9,13 @@ import json
 from django import template
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.dates import WEEKDAYS
 from django.utils.formats import date_format
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
-from config.urlcache import reverse
-from gallery.templatetags.gallery_tags import largest_jpeg_url
 from news.models import Article, Section
 from news.search import HIGHLIGHT_END, HIGHLIGHT_START
 
@@ -42,7 +41,7 @@ def month_calendar(context):
         [
             {
                 "number": day.day if day.month == month else "",
-                "url": reverse("news:archive_day", day=day)
+                "url": reverse("news:archive_day", kwargs={"day": day})
                 if day.month == month and day in with_articles
                 else "",
                 "in_month": day.month == month,
@@ -118,5 +117,5 @@ def article_structured_data(context, article):
     if article.author:
         data["author"] = {"@type": "Person", "name": article.author}
     if article.main_photo:
-        data["image"] = [request.build_absolute_uri(largest_jpeg_url(article.main_photo))]
+        data["image"] = [request.build_absolute_uri(article.main_photo.largest_jpeg_url())]
     return ld_json(data)

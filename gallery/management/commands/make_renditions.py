@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand
 
 from config.progress import Progress
 from gallery.models import Photo
+from pagecache import content_changed
 
 
 class Command(BaseCommand):
@@ -38,6 +39,8 @@ class Command(BaseCommand):
             made += 1
             if verbosity > 1:
                 self.stdout.write(f"{photo.image.name}: {len(missing)} renditions")
+        if made and not dry_run:
+            content_changed()  # cached pages name the files that were replaced
         if verbosity:
             verb = "need" if dry_run else "got"
             self.stdout.write(self.style.SUCCESS(f"{made} photos {verb} renditions."))

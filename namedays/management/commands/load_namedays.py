@@ -15,8 +15,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from lv_namedays import NameDayDB
 
-from config.pagecache import content_changed
 from namedays.models import Name, NameDay, calendar_date, year_dates
+from pagecache import content_changed
 
 # Entries that stand for "no names on this date" (29 February).
 PLACEHOLDERS = {"", "-"}

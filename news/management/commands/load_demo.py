@@ -15,9 +15,9 @@ from django.db import transaction
 from django.utils import timezone
 from PIL import Image, ImageDraw
 
-from config.pagecache import content_changed
 from gallery.models import Photo
 from news.models import Article, ArticlePhoto, Section
+from pagecache import content_changed
 from polls.models import Choice, Poll, Vote
 
 SECTIONS = [
