@@ -1,4 +1,6 @@
+import collections
 import contextlib
+import json
 import os
 import shutil
 from pathlib import Path
@@ -73,17 +75,7 @@ def browser():
             "(apt-get install chromium) or set CHROMIUM_PATH.",
             pytrace=False,
         )
-    # Starting Playwright switches the context that Django's per-context connections live
-    # in; carry over the serialized test data that restores what migrations created.
-    from django.db import connections
-
-    serialized = {
-        alias: connections[alias].__dict__.get("_test_serialized_contents") for alias in connections
-    }
     with sync_playwright() as playwright:
-        for alias, contents in serialized.items():
-            if contents is not None:
-                connections[alias]._test_serialized_contents = contents
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
@@ -111,10 +103,43 @@ def page(request, browser, live_server):
         yield tab
 
 
+@pytest.fixture(scope="session")
+def migrated_rows(django_db_setup, django_db_blocker):
+    """The rows that migrations create (content types, permissions, the newsroom's groups),
+    serialized once before any test has changed them, and how many of each model."""
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        rows = connection.creation.serialize_db_to_string()
+    return rows, collections.Counter(row["model"] for row in json.loads(rows))
+
+
+@pytest.fixture(autouse=True)
+def rows_from_migrations(request):
+    """Transactional tests (browser, concurrency, servers) empty the database when they end,
+    and pytest-django runs them after all the others; each one must start with the rows
+    that migrations create. Django's serialized rollback puts them back, except after a
+    browser test: starting Playwright switches the context that Django's connections live
+    in, and with it Django's serialized copy (the flush then makes content types and
+    permissions anew, under other ids, and no groups). So, when the rows are not as
+    migrations left them, the database is emptied and they are put back here."""
+    marker = request.node.get_closest_marker("django_db")
+    if not (marker and marker.kwargs.get("transaction")):
+        return
+    rows, counts = request.getfixturevalue("migrated_rows")
+    request.getfixturevalue("transactional_db")
+    from django.apps import apps
+    from django.core.management import call_command
+    from django.db import connection
+
+    if any(apps.get_model(model).objects.count() != n for model, n in counts.items()):
+        call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+        connection.creation.deserialize_db_from_string(rows)
+
+
 def pytest_collection_modifyitems(items):
-    """Transactional tests (browser, concurrency, servers) empty the database when they end;
-    the rows that migrations create (content types, permissions, the Editors group) are
-    restored for the next one only if every such test uses serialized rollback."""
+    """Transactional tests roll back by serialization (see rows_from_migrations), which also
+    keeps Django's flush from making content types and permissions anew under other ids."""
     for item in items:
         marker = item.get_closest_marker("django_db")
         if marker and marker.kwargs.get("transaction"):

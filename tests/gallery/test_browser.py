@@ -14,7 +14,7 @@ from tests.gallery.factories import jpeg_bytes, make_photo, phone_photo_bytes
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
     pytest.mark.urls("tests.gallery.urls_with_media"),
 ]
 

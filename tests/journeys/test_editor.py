@@ -19,7 +19,7 @@ from tests.journeys.conftest import log_in, watch
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 TITLE = "Krāslavā atklāj jauno tiltu"
