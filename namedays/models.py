@@ -10,7 +10,6 @@ import datetime
 import functools
 import itertools
 import operator
-import re
 
 from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.postgres.indexes import GinIndex, OpClass
@@ -24,30 +23,19 @@ from django.utils.dates import MONTHS
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from namedays.spelling import (
+    FOLD_FROM,
+    FOLD_TO,
+    UNMARK_FROM,
+    UNMARK_TO,
+    fold,
+    latvian_equivalents,
+    latvian_forms,
+    unmarked,
+)
+
 # Any leap year: it gives 29 February a date, for validation and for writing dates out.
 LEAP_YEAR = 2024
-
-# Folding for search: the eleven Latvian letters with diacritics (both cases) to their base
-# letters, then lower case. The same table serves the database column and the query text.
-FOLD_FROM = "āčēģīķļņšūžĀČĒĢĪĶĻŅŠŪŽ"
-FOLD_TO = "acegiklnsuz" * 2
-FOLD_TABLE = str.maketrans(FOLD_FROM, FOLD_TO)
-
-# Readers at home in Russian type names in Cyrillic; the calendar spells them the Latvian
-# way, so the query is first written in Latin letters as Latvian transliterates them:
-# "Янис" → "janis", "Мартиньш" → "martins", "Екатерина" → "jekaterina".
-CYRILLIC_TABLE = str.maketrans(
-    {
-        **dict(zip("абвгдзийклмнопрстуфхцыэ", "abvgdzijklmnoprstufhcie", strict=True)),
-        **{"ж": "ž", "ч": "č", "ш": "š", "щ": "šč", "ё": "jo", "ю": "ju", "я": "ja"},
-        **{"ъ": "", "ь": "", "е": "e", "є": "je", "і": "i", "ї": "ji", "ў": "u"},
-    }
-)
-# Е is "je" where it starts a syllable: at the start of a name and after a vowel or a sign;
-# Й inside a name is "i" ("Айвар" → "aivar", "Майя" → "maija"), at its ends "j" ("Сергей").
-SYLLABLE_E = re.compile(r"(?<![бвгджзйклмнпрстфхцчшщ])е")
-INNER_I = re.compile(r"(?<=\w)й(?=\w)")
-
 
 # Notes about a day that the site can give in the reader's language; any other note shows as
 # the calendar has it. The Latvian text stays the official one.
@@ -56,12 +44,6 @@ NOTE_TRANSLATIONS = {
         "The day of all unusual names and of names not in the calendar"
     ),
 }
-
-
-def fold(text):
-    """`text` as the search compares it: "Mārcis" → "marcis", "Янис" → "janis"."""
-    text = INNER_I.sub("i", SYLLABLE_E.sub("je", text.lower())).translate(CYRILLIC_TABLE)
-    return text.translate(FOLD_TABLE).lower()
 
 
 def calendar_date(month, day):
@@ -209,9 +191,10 @@ class NameDay(models.Model):
         return reverse("news:archive_day", kwargs={"day": self.last_occurrence()})
 
 
-# How a search result matches: spelt exactly so (case aside), the same letters without the
-# diacritics, or only similar.
-EXACT, SAME_LETTERS, SIMILAR = 0, 1, 2
+# How a search result matches: spelt exactly so (case aside), the Latvian spelling of a
+# name typed in Russian letters (Сергей → Sergejs), the Latvian name of the same saint
+# (Пётр → Pēteris), the same letters without the diacritics, or only similar.
+EXACT, LATVIAN_FORM, LATVIAN_EQUIVALENT, SAME_LETTERS, SIMILAR = range(5)
 
 
 class NameQuerySet(models.QuerySet):
@@ -219,26 +202,52 @@ class NameQuerySet(models.QuerySet):
         """Names matching `text`, best first, each with its date (`name_day`) in one query.
 
         Ignores case and the Latvian diacritics but prefers an exact spelling: "Janis"
-        finds Janis (27 August) before Jānis (24 June). `match` is EXACT, SAME_LETTERS or
-        SIMILAR (names that start like it, or are spelt nearly like it: "Marcs" → Mārcis).
+        finds Janis (27 August) before Jānis (24 June). A name in Russian letters finds its
+        Latvian spellings next ("Александр": Aleksandrs before Aleksandra; "Пётр": Pjotrs,
+        then Pēteris), in namedays.spelling's order. `match` is one of EXACT, LATVIAN_FORM,
+        LATVIAN_EQUIVALENT, SAME_LETTERS or SIMILAR (names that start like it, or are
+        spelt nearly like it: "Marcs" → Mārcis).
         """
-        folded = fold(text.strip())
+        text = text.strip()
+        folded = fold(text)
         if not folded:
             return self.none()
+        # The rules cannot know a name's length marks (Natālija) or softness (Ņina), so their
+        # spellings are compared without them; the equivalents are spelt out in full.
+        forms = list(dict.fromkeys(unmarked(form) for form in latvian_forms(text)))
+        equivalents = latvian_equivalents(text)
+        order = [When(unmarked=form, then=Value(rank)) for rank, form in enumerate(forms)]
+        order += [
+            When(name=name, then=Value(rank)) for rank, name in enumerate(equivalents, len(forms))
+        ]
         return (
             self.filter(
-                Q(folded__startswith=folded) | Q(folded__trigram_similar=folded),
+                Q(folded__startswith=folded)
+                | Q(folded__trigram_similar=folded)
+                | Q(folded__in=[fold(form) for form in forms])
+                | Q(name__in=equivalents)
+            )
+            .annotate(
+                unmarked=Lower(
+                    models.Func(
+                        F("name"), Value(UNMARK_FROM), Value(UNMARK_TO), function="translate"
+                    )
+                ),
             )
             .annotate(
                 match=Case(
-                    When(name__iexact=text.strip(), then=Value(EXACT)),
+                    When(name__iexact=text, then=Value(EXACT)),
+                    When(unmarked__in=forms, then=Value(LATVIAN_FORM)),
+                    When(name__in=equivalents, then=Value(LATVIAN_EQUIVALENT)),
                     When(folded=folded, then=Value(SAME_LETTERS)),
                     default=Value(SIMILAR),
                 ),
+                # In the order of the rules: Natalja before Natālija for "Наталья".
+                rule_order=Case(*order, default=Value(len(forms) + len(equivalents))),
                 similarity=TrigramSimilarity("folded", Value(folded)),
             )
             .select_related("name_day")
-            .order_by("match", "is_extended", "-similarity", "folded", "name")
+            .order_by("match", "rule_order", "is_extended", "-similarity", "folded", "name")
         )
 
 
@@ -300,3 +309,8 @@ class Name(models.Model):
 
     def get_absolute_url(self):
         return self.name_day.get_absolute_url()
+
+    @property
+    def is_latvian_equivalent(self):
+        """Found by search as the Latvian name of the Russian one asked for (Пётр → Pēteris)."""
+        return getattr(self, "match", None) == LATVIAN_EQUIVALENT

@@ -31,8 +31,9 @@ def year_calendar(request):
 
 @require_safe
 def search(request):
-    """A name's day: exact spelling first, then the same letters without diacritics, then
-    similar names. An empty, overlong or non-name query is answered with a form error."""
+    """A name's day: exact spelling first, then a Russian name's Latvian forms, then the same
+    letters without diacritics (all "matches"), then similar names. An empty, overlong or
+    non-name query is answered with a form error."""
     if "vards" not in request.GET:
         return render(request, "namedays/search.html", {"form": NameSearchForm()})
     form = NameSearchForm(request.GET)

@@ -10,6 +10,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 PAGES = ["/vardadienas/", "/vardadienas/05-22/", "/vardadienas/kalendars/"]
+PAGES += [f"/ru{path}" for path in PAGES]  # names there are longer: Cyrillic beside Latin
 
 
 @pytest.fixture
@@ -30,6 +31,25 @@ def test_reader_types_a_name_without_diacritics_and_sees_its_date(page):
     expect(result).to_contain_text("10. novembris")
     result.get_by_role("link", name="Mārcis").click()
     expect(main.get_by_role("heading", level=1)).to_have_text("10. novembris")
+
+
+@pytest.mark.usefixtures("loaded_calendar")
+def test_russian_reader_types_petr_and_finds_pjotrs_and_peteris(page):
+    page.goto("/ru/vardadienas/")
+    main = page.get_by_role("main")
+
+    main.get_by_label("Чьи именины? Введите имя").fill("Пётр")
+    main.get_by_role("button", name="Найти").click()
+
+    results = main.get_by_role("list").filter(has_text="Pjotrs")
+    expect(results.get_by_role("listitem").first).to_contain_text("Пётр (Pjotrs) — 29 июня")
+    peteris = results.get_by_role("listitem").nth(1)
+    expect(peteris).to_contain_text("Петерис (Pēteris) — 29 июня (латышская форма имени)")
+    peteris.get_by_role("link", name="Петерис (Pēteris)").click()
+    expect(main.get_by_role("heading", level=1)).to_have_text("29 июня")
+    expect(main.get_by_role("listitem").filter(has_text="Pēteris")).to_have_text(
+        "Петерис (Pēteris)"
+    )
 
 
 @pytest.mark.usefixtures("loaded_calendar")

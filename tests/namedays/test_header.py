@@ -2,6 +2,7 @@
 
 import pytest
 import time_machine
+from django.core.cache import caches
 from django.template import Context, Template
 
 from namedays.models import Name, NameDay
@@ -25,11 +26,45 @@ def test_front_page_header_shows_todays_names_in_official_order(client):
     assert '<a href="/vardadienas/11-14/" lang="lv">Fricis, Vikentijs, Vincents</a>' in line
 
 
-def test_header_is_translated_but_names_stay_as_they_are(client):
+def test_russian_header_gives_each_name_in_cyrillic_beside_the_official_spelling(client):
     with time_machine.travel(JUST_AFTER_MIDNIGHT_IN_RIGA, tick=False):
         line = header(client, "/ru/")
     assert '<span class="namedays__label">Именины:</span>' in line
-    assert '<a href="/ru/vardadienas/11-14/" lang="lv">Fricis, Vikentijs, Vincents</a>' in line
+    assert (
+        '<a href="/ru/vardadienas/11-14/">'
+        '<span lang="ru">Фрицис</span> (<span lang="lv">Fricis</span>), '
+        '<span lang="ru">Викентий</span> (<span lang="lv">Vikentijs</span>), '
+        '<span lang="ru">Винцентс</span> (<span lang="lv">Vincents</span>)</a>'
+    ) in line
+
+
+def test_english_header_keeps_the_official_spelling_only(client):
+    with time_machine.travel(JUST_AFTER_MIDNIGHT_IN_RIGA, tick=False):
+        line = header(client, "/en/")
+    assert '<a href="/en/vardadienas/11-14/" lang="lv">Fricis, Vikentijs, Vincents</a>' in line
+    assert 'lang="ru"' not in line
+
+
+@pytest.fixture
+def header_cached(settings):
+    """Page parts cached in this process's memory, as Redis would in production."""
+    settings.CACHE_PAGE_PARTS = True
+    settings.CACHES = {
+        **settings.CACHES,
+        "template_fragments": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    }
+    yield
+    caches["template_fragments"].clear()
+
+
+@pytest.mark.usefixtures("header_cached")
+def test_russian_header_is_cached_apart_from_the_latvian_one(client):
+    """The header is a page part cached per language: a Latvian page first must not leave
+    Latvian-only names for the Russian page, nor the other way round."""
+    with time_machine.travel(JUST_AFTER_MIDNIGHT_IN_RIGA, tick=False):
+        latvian, russian, latvian_again = header(client), header(client, "/ru/"), header(client)
+    assert "Фрицис" in russian
+    assert "Фрицис" not in latvian and latvian == latvian_again
 
 
 def test_header_on_29_february_says_there_are_no_name_days(client):
@@ -49,7 +84,7 @@ def test_header_on_29_february_says_there_are_no_name_days(client):
 def test_header_on_22_may_shows_the_note_of_the_day(client, path, note):
     with time_machine.travel("2026-05-22T09:00:00+03:00", tick=False):
         line = header(client, path)
-    assert 'lang="lv">Emīlija</a>' in line
+    assert 'lang="lv">Emīlija</' in line  # </a> in Latvian, </span>) in Russian
     assert f'<span class="namedays__note">{note}</span>' in line
 
 

@@ -46,12 +46,15 @@ def test_date_page_lists_traditional_names_then_the_extended_list(client):
 
 
 @pytest.mark.usefixtures("on_25_november_2026")
-def test_date_page_in_russian_writes_the_date_in_russian_and_keeps_the_names(client):
+def test_date_page_in_russian_writes_the_date_and_the_names_in_russian(client):
     html = client.get("/ru/vardadienas/11-14/").text
     assert '<html lang="ru">' in html
     assert '<time datetime="11-14">14 ноября</time>' in html
     assert "В календаре" in html
-    assert '<ul class="name-list" lang="lv">\n    <li>Fricis</li>' in html
+    assert (
+        '<ul class="name-list">\n'
+        '    <li><span lang="ru">Фрицис</span> (<span lang="lv">Fricis</span>)</li>'
+    ) in html
     assert "Статьи, опубликованные 14.11.2026" in html
 
 
