@@ -239,7 +239,7 @@ def plain_text(*expressions):
     """The expressions joined, with HTML tags turned into spaces (for search excerpts)."""
     parts = []
     for expression in expressions:
-        parts += [Coalesce(expression, Value("")), Value(" ")]
+        parts += [Coalesce(expression, Value(""), output_field=models.TextField()), Value(" ")]
     return Func(
         Concat(*parts, output_field=models.TextField()),
         Value("<[^>]+>"),
