@@ -121,7 +121,8 @@ def report(figures, failures=True):
             query = outcome.query
             lines.append(
                 f"  #{query['number']} {query['q']!r} ({query['lang']}, {query['about']}): "
-                f"missed {sorted(outcome.missed) or '-'}, wrongly found {sorted(outcome.wrong) or '-'}"
+                f"missed {sorted(outcome.missed) or '-'}, "
+                f"wrongly found {sorted(outcome.wrong) or '-'}"
             )
     return "\n".join(lines)
 
