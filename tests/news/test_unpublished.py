@@ -43,7 +43,8 @@ def reader_pages(article):
         article.section.get_absolute_url(),
         reverse("news:archive_day", kwargs={"day": day}),
         reverse("news:archive_month", kwargs={"month": day}),
-        reverse("news:search") + "?q=Slepens",  # a prefix: the page repeats the query
+        # Another form of the word (genitive): the page repeats the query, not the title.
+        reverse("news:search") + "?q=Slepenszinojuma",
         reverse("news:feed"),
         reverse("news:section_feed", kwargs={"slug": article.section.slug}),
         "/sitemap-articles.xml",
