@@ -7,7 +7,7 @@ from django.urls import include, path, register_converter
 from django.views.generic import TemplateView
 
 from config.converters import DateConverter, MonthConverter
-from config.views import healthz
+from config.views import health_status, healthz
 from gallery.sitemaps import PhotoOfTheDaySitemap
 from namedays.sitemaps import NameDayPagesSitemap, NameDaySitemap
 from news import sitemaps
@@ -26,6 +26,7 @@ register_converter(MonthConverter, "month")
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path("healthz/status", health_status, name="health_status"),
     path(settings.ADMIN_URL, admin.site.urls),
     path(
         "robots.txt",
