@@ -194,6 +194,24 @@ STORAGES = {
     },
 }
 
+# Backups (scripts/backup.py): archives in BACKUP_DIR; after each one, the newest of each
+# of the last BACKUP_KEEP_DAILY days, BACKUP_KEEP_WEEKLY weeks and BACKUP_KEEP_MONTHLY
+# months are kept, here and off-site. BACKUP_STORAGE (any Django storage, e.g. an S3 bucket
+# through django-storages) receives a copy of each; BACKUP_ENCRYPT_TO (age public keys)
+# encrypts them, so that only the holder of a secret key kept elsewhere can read them.
+BACKUP_DIR = env.path("BACKUP_DIR", default=BASE_DIR / "var" / "backups")
+BACKUP_KEEP = {
+    "daily": env.int("BACKUP_KEEP_DAILY", default=7),
+    "weekly": env.int("BACKUP_KEEP_WEEKLY", default=4),
+    "monthly": env.int("BACKUP_KEEP_MONTHLY", default=12),
+}
+BACKUP_ENCRYPT_TO = env.list("BACKUP_ENCRYPT_TO", default=[])
+if BACKUP_STORAGE := env("BACKUP_STORAGE", default=""):
+    STORAGES["backups"] = {
+        "BACKEND": BACKUP_STORAGE,
+        "OPTIONS": env.json("BACKUP_STORAGE_OPTIONS", default={}),
+    }
+
 # Security: strict by default once DEBUG is off; the proxy header only when behind one.
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
 SECURE_REDIRECT_EXEMPT = [r"^healthz(/status)?$"]

@@ -79,6 +79,15 @@ def gunicorn(env, log, *options, config=None):
         server.wait(timeout=10)
 
 
+def wait_until(condition, timeout, what):
+    """Poll `condition` until it holds; fail the test, saying `what`, after `timeout` s."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            pytest.fail(f"Timed out waiting for {what}")
+        time.sleep(0.05)
+
+
 def redis_answers(port):
     try:
         with socket.create_connection(("127.0.0.1", port), timeout=1) as conn:
