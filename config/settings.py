@@ -289,6 +289,8 @@ if _mail["EMAIL_BACKEND"].endswith(".smtp.EmailBackend"):
         "use_ssl": _mail.get("EMAIL_USE_SSL", False),
         "timeout": 10,  # a mail server that hangs must not hold a worker's thread for long
     }
+elif _mail["EMAIL_BACKEND"].endswith(".filebased.EmailBackend"):  # filemail:///folder
+    MAILERS["default"]["OPTIONS"] = {"file_path": _mail["EMAIL_FILE_PATH"]}
 SERVER_EMAIL = DEFAULT_FROM_EMAIL = env("SERVER_EMAIL", default="vestis@localhost")
 # Error mails leave out readers' addresses and cookies, as the reports do.
 DEFAULT_EXCEPTION_REPORTER_FILTER = "config.reporting.ExceptionReporterFilter"
