@@ -24,6 +24,7 @@ help:
 	@echo "make messages   update locale/*.po from the code and compile them"
 	@echo "make backup     the database and the media into one archive in var/backups/ (or BACKUP_DIR)"
 	@echo "make restore ARCHIVE=var/backups/….tar   restore one into an empty database (FORCE=1: replace)"
+	@echo "make restore OFFSITE=latest IDENTITY=key.txt   the newest off-site one, encrypted"
 	@echo "make deploy     on the server: fetch, install, migrate, collect static, reload without downtime"
 
 .tools/bin/uv:
@@ -74,7 +75,8 @@ backup: .venv/.synced
 restore: .venv/.synced
 	$(DATABASE)
 	$(DEVELOPMENT)
-	$(PY) scripts/backup.py restore "$(ARCHIVE)" $(if $(FORCE),--force)
+	$(PY) scripts/backup.py restore $(if $(ARCHIVE),"$(ARCHIVE)") $(if $(OFFSITE),--offsite "$(OFFSITE)") \
+	  $(if $(IDENTITY),--identity "$(IDENTITY)") $(if $(FORCE),--force)
 
 # On the server, as the checkout's owner: scripts/deploy.sh says what it does.
 deploy:

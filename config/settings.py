@@ -6,6 +6,7 @@ environment variable, never a second settings module.
 
 import datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
@@ -199,7 +200,7 @@ STORAGES = {
 # months are kept, here and off-site. BACKUP_STORAGE (any Django storage, e.g. an S3 bucket
 # through django-storages) receives a copy of each; BACKUP_ENCRYPT_TO (age public keys)
 # encrypts them, so that only the holder of a secret key kept elsewhere can read them.
-BACKUP_DIR = env.path("BACKUP_DIR", default=BASE_DIR / "var" / "backups")
+BACKUP_DIR = BASE_DIR / env("BACKUP_DIR", default="var/backups")  # relative: to the checkout
 BACKUP_KEEP = {
     "daily": env.int("BACKUP_KEEP_DAILY", default=7),
     "weekly": env.int("BACKUP_KEEP_WEEKLY", default=4),
@@ -277,7 +278,8 @@ LOGGING = logging_config(
 # and, when SENTRY_DSN is set, reports it to Sentry or a self-hosted GlitchTip without
 # readers' personal data (config/reporting.py).
 ADMINS = env.list("ADMINS", default=[])
-_mail = env.email_url("EMAIL_URL", default="smtp://localhost:25")
+_email_url = env("EMAIL_URL", default="smtp://localhost:25")
+_mail = env.email_url_config(_email_url)
 MAILERS = {"default": {"BACKEND": _mail["EMAIL_BACKEND"]}}
 if _mail["EMAIL_BACKEND"].endswith(".smtp.EmailBackend"):
     MAILERS["default"]["OPTIONS"] = {
@@ -290,7 +292,8 @@ if _mail["EMAIL_BACKEND"].endswith(".smtp.EmailBackend"):
         "timeout": 10,  # a mail server that hangs must not hold a worker's thread for long
     }
 elif _mail["EMAIL_BACKEND"].endswith(".filebased.EmailBackend"):  # filemail:///folder
-    MAILERS["default"]["OPTIONS"] = {"file_path": _mail["EMAIL_FILE_PATH"]}
+    # From the URL itself: django-environ 0.14 drops the folder's leading slash.
+    MAILERS["default"]["OPTIONS"] = {"file_path": urlsplit(_email_url).path}
 SERVER_EMAIL = DEFAULT_FROM_EMAIL = env("SERVER_EMAIL", default="vestis@localhost")
 # Error mails leave out readers' addresses and cookies, as the reports do.
 DEFAULT_EXCEPTION_REPORTER_FILTER = "config.reporting.ExceptionReporterFilter"

@@ -756,14 +756,14 @@ def main():
         failure = f"The {options.command} failed, and left nothing behind: {error}"
     except BaseException as error:
         if mail and not (isinstance(error, SystemExit) and error.code in (0, None)):
-            mail_admins(f"The {options.command} failed", [f"{error!r}", *WARNINGS])
+            mail_admins("Backup failed", [f"{error!r}", *WARNINGS])
         raise
     else:
         if mail and WARNINGS:
-            mail_admins(f"The {options.command} succeeded with warnings", WARNINGS)
+            mail_admins("Backup made, with warnings", WARNINGS)
         return
     if mail:
-        mail_admins(f"The {options.command} failed", [failure, *WARNINGS])
+        mail_admins("Backup failed", [failure, *WARNINGS])
     sys.exit(failure)
 
 

@@ -83,9 +83,10 @@ def site_summary():
     }
 
 
-def run(*args, database, media):
+def run(*args, database, media, **extra):
     environment = {key: value for key, value in os.environ.items() if key != "PGPASSWORD"}
     environment |= {"DATABASE_URL": database, "MEDIA_ROOT": str(media), "DEBUG": "true"}
+    environment |= extra
     return subprocess.run(
         [sys.executable, *args],
         cwd=BASE_DIR,
@@ -138,9 +139,15 @@ def restored_url():
         server.execute(drop)
 
 
-def back_up(database, media, output):
+def back_up(database, media, output, **extra):
     result = run(
-        "scripts/backup.py", "create", "--output", str(output), database=database, media=media
+        "scripts/backup.py",
+        "create",
+        "--output",
+        str(output),
+        database=database,
+        media=media,
+        **extra,
     )
     assert result.returncode == 0, result.stderr
     return result.stdout.strip()
