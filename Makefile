@@ -79,7 +79,7 @@ restore: .venv/.synced
 	  $(if $(IDENTITY),--identity "$(IDENTITY)") $(if $(FORCE),--force)
 
 # On the server, as the checkout's owner: scripts/deploy.sh says what it does.
-deploy:
+deploy: | $(UV)
 	bash scripts/deploy.sh
 
 lint: .venv/.synced

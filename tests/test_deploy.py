@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.factories import make_article
-from tests.servers import gunicorn, production_env, wait_until
+from tests.servers import answers, free_port, gunicorn, production_env, wait_until
 from tests.test_server import GUNICORN_CONF
 from tests.test_settings import BASE_DIR
 
@@ -133,3 +133,95 @@ def test_every_variable_of_the_production_environment_is_documented():
     used = set(re.findall(r"^#?([A-Z_]+)=", template, re.M))
     used |= set(re.findall(r'os\.environ\.get\("([A-Z_]+)"', GUNICORN_CONF.read_text()))
     assert used - documented == set()
+
+
+def git(*args, cwd):
+    subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, timeout=120)
+
+
+def test_make_deploy_upgrades_the_running_site_without_a_failed_request(tmp_path):
+    """scripts/deploy.sh, as `make deploy` runs it on the server: a checkout of this code
+    serves under load; a new commit reaches its origin; the deploy fetches it, installs,
+    migrates, collects static files, reloads, and readers get the new page, every request
+    answered."""
+    from django.db import connection
+
+    origin, checkout, developer = tmp_path / "origin.git", tmp_path / "srv", tmp_path / "dev"
+    git("clone", "--quiet", "--bare", str(BASE_DIR), str(origin), cwd=tmp_path)
+    git("clone", "--quiet", str(origin), str(checkout), cwd=tmp_path)
+    env = production_env(
+        checkout / "var" / "static",
+        connection.settings_dict["NAME"],
+        PATH=f"{BASE_DIR / '.tools' / 'bin'}:{os.environ['PATH']}",
+        DEPLOY_ENV_FILE=str(tmp_path / "no-environment-file"),
+        UV_OFFLINE="1",  # the locked packages are in uv's cache already
+    )
+    env.pop("VIRTUAL_ENV", None)
+
+    def deploy(reload):
+        result = subprocess.run(
+            ["bash", "scripts/deploy.sh"],
+            cwd=checkout,
+            env={**env, "DEPLOY_RELOAD": reload},
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        assert result.returncode == 0, result.stderr
+        return result.stderr
+
+    deploy("true")  # the first installation: nothing runs yet
+    pid_file, log, port = tmp_path / "gunicorn.pid", tmp_path / "gunicorn.log", free_port()
+    with open(log, "wb") as output:
+        server = subprocess.Popen(
+            [checkout / ".venv" / "bin" / "gunicorn", "--config", "deploy/gunicorn.conf.py"]
+            + ["--bind", f"127.0.0.1:{port}", "--workers", "2", "--pid", str(pid_file)],
+            cwd=checkout,
+            env=env,
+            stdout=output,
+            stderr=output,
+        )
+    try:
+        base = f"http://127.0.0.1:{port}"
+        wait_until(lambda: answers(f"{base}/healthz", "news.example.lv"), 60, "gunicorn")
+        git("clone", "--quiet", str(origin), str(developer), cwd=tmp_path)
+        footer = developer / "templates" / "base.html"
+        footer.write_text(footer.read_text().replace("</footer>", "<p>Jaunā versija</p></footer>"))
+        git(
+            "-c",
+            "user.name=Dev",
+            "-c",
+            "user.email=dev@example.lv",
+            "commit",
+            "-qam",
+            "A new footer",
+            cwd=developer,
+        )
+        git("push", "--quiet", "origin", "HEAD", cwd=developer)
+
+        with Readers([f"{base}/"]) as readers:
+            wait_until(lambda: readers.served >= 20, 30, "the first pages")
+            said = deploy(f"kill -HUP {pid_file.read_text().strip()}")
+            wait_until(lambda: "Jaunā versija" in page(base), 60, "the new version")
+            served_by_then = readers.served
+            wait_until(lambda: readers.served >= served_by_then + 50, 30, "more pages")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+    assert readers.failures == []
+    assert "deploy: deployed " in said
+    assert (
+        subprocess.run(
+            ["git", "log", "-1", "--format=%s"], cwd=checkout, capture_output=True, text=True
+        ).stdout.strip()
+        == "A new footer"
+    )
+
+
+def page(base):
+    request = urllib.request.Request(
+        f"{base}/", headers={"Host": "news.example.lv", "X-Forwarded-Proto": "https"}
+    )
+    with urllib.request.urlopen(request, timeout=15) as response:
+        return response.read().decode()
