@@ -53,11 +53,23 @@ def test_unusable_media_storage_is_named(client, settings, tmp_path):
     assert report["checks"]["media"]["error"] == "NotADirectoryError"
 
 
-def test_a_database_outage_is_named_without_its_address(client, monkeypatch):
+@pytest.fixture
+def database_down(monkeypatch):
     def refuse(*args, **kwargs):
         raise OperationalError('connection to server at "127.0.0.1", port 5432 failed')
 
     monkeypatch.setattr(connection, "cursor", refuse)
+
+
+@pytest.mark.usefixtures("database_down")
+def test_the_proxys_check_answers_503_when_the_database_is_down(client):
+    response = client.get(reverse("healthz"))
+    assert response.status_code == 503
+    assert response.json()["database"] == "unavailable"
+
+
+@pytest.mark.usefixtures("database_down")
+def test_a_database_outage_is_named_without_its_address(client):
     response = client.get(reverse("health_status"))
     assert response.status_code == 503
     assert response.json()["checks"]["database"] == {
