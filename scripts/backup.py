@@ -56,6 +56,7 @@ import django
 BASE_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BASE_DIR))
 
+from config.progress import Progress  # noqa: E402
 from scripts import encryption, rotation  # noqa: E402
 
 FORMAT = 1  # manifests with checksums are still format 1: older archives lack them only
@@ -175,8 +176,6 @@ def create(output, progress=say):
     from django.core.files.storage import default_storage
     from django.db import connection, transaction
     from django.utils import timezone
-
-    from config.progress import Progress
 
     started = time.monotonic()
     try:
@@ -351,8 +350,6 @@ def copy_offsite(archive, storage, progress):
     """Store `archive` in the off-site `storage` under its own name, and check the copy."""
     from django.core.files import File
 
-    from config.progress import Progress
-
     size = archive.stat().st_size
     progress(f"Copying {archive.name} off-site ({size:,} bytes) …")
     sent = Progress(size, label="Bytes sent", stream=progress_stream(progress))
@@ -477,8 +474,6 @@ def open_tar(path, archive):
 def checked(tar, archive):
     """(manifest, media members) of an archive whose every member was read and matches
     the manifest's checksum; Refused says what is wrong."""
-    from config.progress import Progress
-
     try:
         members = tar.getmembers()
     except (tarfile.TarError, EOFError) as error:
@@ -546,9 +541,11 @@ def media_members(members):
 def put_media(tar, members, storage):
     """Store the archive's media files, replacing files of the same name; returns the names
     that did not exist before. On failure those are removed again, and the error goes on."""
+    put = Progress(len(members), label="Media files", stream=sys.stderr)
     added = []
     try:
         for member in members:
+            put.advance()
             name = member.name[len(MEDIA) :]
             if storage.exists(name):
                 storage.delete(name)
@@ -638,8 +635,6 @@ def fetch_offsite(name):
     """Download the off-site archive `name` ("latest": the newest) into BACKUP_DIR, unless
     a whole copy is there already; returns its local path."""
     from django.conf import settings
-
-    from config.progress import Progress
 
     storage = offsite_storage()
     if storage is None:
