@@ -15,7 +15,7 @@ BENCH_ARGS ?=
 DATABASE = DATABASE_URL="$$($(PY) scripts/database.py)"; export DATABASE_URL
 DEVELOPMENT = export DEBUG="$${DEBUG:-true}"
 
-.PHONY: help run test bench backup restore lint messages clean
+.PHONY: help run test bench backup restore deploy lint messages clean
 
 help:
 	@echo "make run    install, prepare the database and serve the site on http://$(HOST):$(PORT)/"
@@ -24,6 +24,8 @@ help:
 	@echo "make messages   update locale/*.po from the code and compile them"
 	@echo "make backup     the database and the media into one archive in var/backups/ (or BACKUP_DIR)"
 	@echo "make restore ARCHIVE=var/backups/….tar   restore one into an empty database (FORCE=1: replace)"
+	@echo "make restore OFFSITE=latest IDENTITY=key.txt   the newest off-site one, encrypted"
+	@echo "make deploy     on the server: fetch, install, migrate, collect static, reload without downtime"
 
 .tools/bin/uv:
 	@echo "uv not found: installing it into .tools/ …"
@@ -73,7 +75,12 @@ backup: .venv/.synced
 restore: .venv/.synced
 	$(DATABASE)
 	$(DEVELOPMENT)
-	$(PY) scripts/backup.py restore "$(ARCHIVE)" $(if $(FORCE),--force)
+	$(PY) scripts/backup.py restore $(if $(ARCHIVE),"$(ARCHIVE)") $(if $(OFFSITE),--offsite "$(OFFSITE)") \
+	  $(if $(IDENTITY),--identity "$(IDENTITY)") $(if $(FORCE),--force)
+
+# On the server, as the checkout's owner: scripts/deploy.sh says what it does.
+deploy: | $(UV)
+	bash scripts/deploy.sh
 
 lint: .venv/.synced
 	.venv/bin/ruff check --fix .

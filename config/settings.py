@@ -6,11 +6,15 @@ environment variable, never a second settings module.
 
 import datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
+
+from config import reporting
+from config.logs import logging_config
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -61,6 +65,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "config.logs.RequestIdMiddleware",  # first: every line and response gets the request's id
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -193,9 +198,27 @@ STORAGES = {
     },
 }
 
+# Backups (scripts/backup.py): archives in BACKUP_DIR; after each one, the newest of each
+# of the last BACKUP_KEEP_DAILY days, BACKUP_KEEP_WEEKLY weeks and BACKUP_KEEP_MONTHLY
+# months are kept, here and off-site. BACKUP_STORAGE (any Django storage, e.g. an S3 bucket
+# through django-storages) receives a copy of each; BACKUP_ENCRYPT_TO (age public keys)
+# encrypts them, so that only the holder of a secret key kept elsewhere can read them.
+BACKUP_DIR = BASE_DIR / env("BACKUP_DIR", default="var/backups")  # relative: to the checkout
+BACKUP_KEEP = {
+    "daily": env.int("BACKUP_KEEP_DAILY", default=7),
+    "weekly": env.int("BACKUP_KEEP_WEEKLY", default=4),
+    "monthly": env.int("BACKUP_KEEP_MONTHLY", default=12),
+}
+BACKUP_ENCRYPT_TO = env.list("BACKUP_ENCRYPT_TO", default=[])
+if BACKUP_STORAGE := env("BACKUP_STORAGE", default=""):
+    STORAGES["backups"] = {
+        "BACKEND": BACKUP_STORAGE,
+        "OPTIONS": env.json("BACKUP_STORAGE_OPTIONS", default={}),
+    }
+
 # Security: strict by default once DEBUG is off; the proxy header only when behind one.
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
-SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_REDIRECT_EXEMPT = [r"^healthz(/status)?$"]
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = not DEBUG
 SESSION_COOKIE_HTTPONLY = True
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 31_536_000)
@@ -245,16 +268,44 @@ AXES_DISABLE_ACCESS_LOG = True  # failures are kept; successful logins need no r
 AXES_CLIENT_IP_CALLABLE = "config.http.client_address"  # honours TRUSTED_PROXY_COUNT
 AXES_LOCKOUT_CALLABLE = "newsroom.views.login_locked_out"
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
-    "loggers": {
-        "django.db.backends": {"level": "INFO"},
-        "axes": {"level": "WARNING"},  # failed logins and lockouts, not its start-up banner
-    },
-}
+# Logs: one format and one time zone in every process (config/logs.py), JSON lines with
+# LOG_FORMAT=json; each line of a request carries its id (X-Request-ID).
+LOGGING = logging_config(
+    level=env("LOG_LEVEL", default="INFO"),
+    json_lines=env("LOG_FORMAT", default="text") == "json",
+    time_zone=TIME_ZONE,
+)
+
+# Server errors reach a person: Django mails the traceback to ADMINS ("Name <address>",
+# comma-separated) through the mail server of EMAIL_URL (smtp+tls://user:password@host:587),
+# and, when SENTRY_DSN is set, reports it to Sentry or a self-hosted GlitchTip without
+# readers' personal data (config/reporting.py).
+ADMINS = env.list("ADMINS", default=[])
+_email_url = env("EMAIL_URL", default="smtp://localhost:25")
+_mail = env.email_url_config(_email_url)
+MAILERS = {"default": {"BACKEND": _mail["EMAIL_BACKEND"]}}
+if _mail["EMAIL_BACKEND"].endswith(".smtp.EmailBackend"):
+    MAILERS["default"]["OPTIONS"] = {
+        "host": _mail["EMAIL_HOST"],
+        "port": _mail["EMAIL_PORT"],
+        "username": _mail["EMAIL_HOST_USER"],
+        "password": _mail["EMAIL_HOST_PASSWORD"],
+        "use_tls": _mail.get("EMAIL_USE_TLS", False),
+        "use_ssl": _mail.get("EMAIL_USE_SSL", False),
+        "timeout": 10,  # a mail server that hangs must not hold a worker's thread for long
+    }
+elif _mail["EMAIL_BACKEND"].endswith(".filebased.EmailBackend"):  # filemail:///folder
+    # From the URL itself: django-environ 0.14 drops the folder's leading slash.
+    MAILERS["default"]["OPTIONS"] = {"file_path": urlsplit(_email_url).path}
+SERVER_EMAIL = DEFAULT_FROM_EMAIL = env("SERVER_EMAIL", default="vestis@localhost")
+# Error mails leave out readers' addresses and cookies, as the reports do.
+DEFAULT_EXCEPTION_REPORTER_FILTER = "config.reporting.ExceptionReporterFilter"
+if SENTRY_DSN := env("SENTRY_DSN", default=""):
+    reporting.start(
+        SENTRY_DSN,
+        environment=env("SENTRY_ENVIRONMENT", default="production"),
+        traces_sample_rate=env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0),
+    )
 
 # Polls: how many votes one network address may cast in one poll (against stuffing).
 POLL_VOTES_PER_ADDRESS = env.int("POLL_VOTES_PER_ADDRESS", default=20)
@@ -275,3 +326,4 @@ NEWSPAPER = {
     "email": env("NEWSPAPER_EMAIL", default="redakcija@example.lv"),
     "since": env.int("NEWSPAPER_SINCE", default=1990),
 }
+EMAIL_SUBJECT_PREFIX = f"[{NEWSPAPER['name']}] "  # error mails say which paper's site

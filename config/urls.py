@@ -7,7 +7,7 @@ from django.urls import include, path, register_converter
 from django.views.generic import TemplateView
 
 from config.converters import DateConverter, MonthConverter
-from config.views import healthz
+from config.views import health_status, healthz
 from gallery.sitemaps import PhotoOfTheDaySitemap
 from namedays.converters import MonthDayConverter
 from namedays.sitemaps import NameDayPagesSitemap, NameDaySitemap
@@ -28,6 +28,7 @@ register_converter(MonthDayConverter, "month_day")
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path("healthz/status", health_status, name="health_status"),
     path(settings.ADMIN_URL, admin.site.urls),
     path(
         "robots.txt",

@@ -50,12 +50,14 @@ def answers(url, host):
 
 
 @contextlib.contextmanager
-def gunicorn(env, log, *options):
-    """gunicorn serving the site on a free port; its base URL while the block runs."""
+def gunicorn(env, log, *options, config=None):
+    """gunicorn serving the site on a free port; its base URL while the block runs.
+    `config`: a configuration file (deploy/gunicorn.conf.py), which `options` override."""
     port = free_port()
     with open(log, "wb") as output:
         server = subprocess.Popen(
             [Path(sys.executable).parent / "gunicorn", "config.wsgi"]
+            + (["--config", str(config)] if config else [])
             + ["--bind", f"127.0.0.1:{port}", "--no-control-socket"]
             + list(options or ["--workers", "2", "--threads", "4", "--worker-class", "gthread"]),
             cwd=BASE_DIR,
@@ -75,6 +77,15 @@ def gunicorn(env, log, *options):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def wait_until(condition, timeout, what):
+    """Poll `condition` until it holds; fail the test, saying `what`, after `timeout` s."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            pytest.fail(f"Timed out waiting for {what}")
+        time.sleep(0.05)
 
 
 def redis_answers(port):

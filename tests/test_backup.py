@@ -83,9 +83,10 @@ def site_summary():
     }
 
 
-def run(*args, database, media):
+def run(*args, database, media, **extra):
     environment = {key: value for key, value in os.environ.items() if key != "PGPASSWORD"}
     environment |= {"DATABASE_URL": database, "MEDIA_ROOT": str(media), "DEBUG": "true"}
+    environment |= extra
     return subprocess.run(
         [sys.executable, *args],
         cwd=BASE_DIR,
@@ -138,9 +139,15 @@ def restored_url():
         server.execute(drop)
 
 
-def back_up(database, media, output):
+def back_up(database, media, output, **extra):
     result = run(
-        "scripts/backup.py", "create", "--output", str(output), database=database, media=media
+        "scripts/backup.py",
+        "create",
+        "--output",
+        str(output),
+        database=database,
+        media=media,
+        **extra,
     )
     assert result.returncode == 0, result.stderr
     return result.stdout.strip()
@@ -173,14 +180,19 @@ def test_backup_restored_into_an_empty_database_shows_the_same_site(
     assert original["name_search"] == ["Jānis", "Janis"]
 
 
-def damaged_copy(archive, tmp_path):
-    """The archive with its database dump cut in half, as a failing disk or copy leaves it."""
-    damaged = tmp_path / "damaged.tar"
+def damaged_copy(archive, tmp_path, checksums=True):
+    """The archive with its database dump cut in half, as a failing disk or copy leaves it;
+    without `checksums`, its manifest has none, as archives made before issue 18."""
+    damaged = tmp_path / ("damaged.tar" if checksums else "damaged-unchecked.tar")
     with tarfile.open(archive) as whole, tarfile.open(damaged, "w") as broken:
         for member in whole.getmembers():
             content = whole.extractfile(member).read()
             if member.name == "database.dump":
                 content = content[: len(content) // 2]
+            if member.name == "manifest.json" and not checksums:
+                manifest = json.loads(content)
+                del manifest["database"]["sha256"], manifest["media"]["sha256"]
+                content = json.dumps(manifest).encode()
             member.size = len(content)
             broken.addfile(member, io.BytesIO(content))
     return damaged
@@ -190,7 +202,8 @@ def test_restore_replaces_a_site_only_when_forced_and_only_with_a_whole_backup(
     newsroom, media_root, restored_url, tmp_path
 ):
     """A restore never destroys data by mistake: a site with data is refused unless forced,
-    and a damaged backup, even forced, leaves the database as it was."""
+    and a damaged backup, even forced, leaves the database as it was: refused at once when
+    its checksums show the damage, rolled back when only the database finds it."""
     archive = back_up(newsroom, media_root, tmp_path / "backups")
     restored_media = tmp_path / "restored-media"
 
@@ -213,6 +226,7 @@ def test_restore_replaces_a_site_only_when_forced_and_only_with_a_whole_backup(
         refused = restore(archive)
         after_refusal = restored.execute(votes_and_titles).fetchone()
         damaged = restore(damaged_copy(archive, tmp_path), "--force")
+        unchecked = restore(damaged_copy(archive, tmp_path, checksums=False), "--force")
         after_damaged = restored.execute(votes_and_titles).fetchone()
         forced = restore(archive, "--force")
         after_force = restored.execute(votes_and_titles).fetchone()
@@ -221,7 +235,12 @@ def test_restore_replaces_a_site_only_when_forced_and_only_with_a_whole_backup(
     assert "Refusing to restore over existing data" in refused.stderr
     assert after_refusal == (0, ["Pārrakstīts"] * 3)
     assert damaged.returncode == 1
-    assert "The database was not restored" in damaged.stderr
+    assert damaged.stderr.endswith(
+        "database.dump is not what was backed up. Restore another "
+        "backup (make restore ARCHIVE=…).\n"
+    )
+    assert unchecked.returncode == 1
+    assert "The database was not restored" in unchecked.stderr
     assert after_damaged == after_refusal
     assert forced.returncode == 0, forced.stderr
     assert after_force == backed_up

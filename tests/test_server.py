@@ -1,4 +1,4 @@
-"""The documented production server command starts and serves the site."""
+"""gunicorn, started with deploy/gunicorn.conf.py as the service starts it, serves the site."""
 
 import urllib.error
 import urllib.request
@@ -6,6 +6,9 @@ import urllib.request
 import pytest
 
 from tests.servers import gunicorn, production_env
+from tests.test_settings import BASE_DIR
+
+GUNICORN_CONF = BASE_DIR / "deploy" / "gunicorn.conf.py"
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -26,11 +29,11 @@ def fetch(url, **headers):
 
 @pytest.fixture
 def production_server(tmp_path):
-    """gunicorn as README's Deployment section runs it, on the test database."""
+    """gunicorn as deploy/vestis.service runs it (README, Deployment), on the test database."""
     from django.db import connection
 
     env = production_env(tmp_path / "static", connection.settings_dict["NAME"])
-    with gunicorn(env, tmp_path / "gunicorn.log", "--workers", "2") as base:
+    with gunicorn(env, tmp_path / "gunicorn.log", "--workers", "2", config=GUNICORN_CONF) as base:
         yield base
 
 
