@@ -198,7 +198,7 @@ def build_data(articles, per_day, days):
     from django.utils.text import slugify
 
     from gallery.models import Photo
-    from news.management.commands.load_demo import draw_scene
+    from news.demo import draw_scene
     from news.models import Article, ArticlePhoto, Section
     from polls.models import Choice, Poll, Vote
 
