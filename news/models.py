@@ -69,9 +69,21 @@ class SectionBlock(typing.NamedTuple):
 
 
 class FrontPage(typing.NamedTuple):
+    """What the front page holds, each story once: the lead, the other top stories, the
+    latest news and each section's block, in that order of precedence."""
+
+    lead: object  # an Article, or None when nothing is published
+    featured: list  # further top stories
     latest: list
-    featured: list
     sections: list  # of SectionBlock, in the menu's order
+
+    def articles(self):
+        """Every story on the page, top to bottom."""
+        stories = [self.lead] if self.lead else []
+        stories += self.featured + self.latest
+        for block in self.sections:
+            stories += block.articles
+        return stories
 
 
 def day_bounds(day):
@@ -163,38 +175,49 @@ class ArticleQuerySet(models.QuerySet):
             return {day for (day,) in cursor.fetchall()}
 
     def front_page(self, latest, featured, per_section):
-        """The front page's articles, from one query: the newest `latest`, the newest
-        `featured` featured ones, and the newest `per_section` of every section.
+        """The front page's articles, from one query, each story once (see FrontPage).
 
-        Whatever is among the newest of a part is also among the newest of all three
-        together, so each part is picked, in order, from the one list of them.
+        The lead is the newest featured article (or the newest of all when none is
+        featured), then up to `featured` - 1 more featured ones, then the newest `latest`
+        not yet shown, then the newest `per_section` of every section not yet shown. What
+        the front page can show is among the newest `latest + featured` articles, the
+        newest `featured` featured ones and the newest `per_section + latest + featured` of
+        each section, so one query reads them all and the parts are picked from that list.
         """
         newest = self.order_by("-published_at", "-pk").values("pk")
         in_section = newest.filter(section=OuterRef("pk"))
         section_ids = Section.objects.annotate(
             newest_id=Func(
-                ArraySubquery(in_section[:per_section]),
+                ArraySubquery(in_section[: per_section + latest + featured]),
                 function="unnest",
                 output_field=models.BigIntegerField(),
             )
         ).values("newest_id")
         articles = list(
             self.filter(
-                pk__in=newest[:latest].union(
+                pk__in=newest[: latest + featured].union(
                     newest.filter(is_featured=True)[:featured], section_ids
                 )
             ).order_by("-published_at", "-pk")
         )
+        top = [article for article in articles if article.is_featured][:featured]
+        if not top and articles:
+            top = articles[:1]
+        shown = {article.pk for article in top}
+        newest_rest = [article for article in articles if article.pk not in shown][:latest]
+        shown.update(article.pk for article in newest_rest)
         by_section = {}
         for article in articles:
-            by_section.setdefault(article.section_id, []).append(article)
-        blocks = [
-            SectionBlock(found[0].section, found[:per_section]) for found in by_section.values()
-        ]
+            if article.pk not in shown:
+                found = by_section.setdefault(article.section_id, [])
+                if len(found) < per_section:
+                    found.append(article)
+        blocks = [SectionBlock(found[0].section, found) for found in by_section.values()]
         blocks.sort(key=lambda block: (block.section.position, block.section.pk))
         return FrontPage(
-            latest=articles[:latest],
-            featured=[article for article in articles if article.is_featured][:featured],
+            lead=top[0] if top else None,
+            featured=top[1:],
+            latest=newest_rest,
             sections=blocks,
         )
 

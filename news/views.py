@@ -10,8 +10,10 @@ PER_PAGE = 12
 # Lists stop after this many pages; older articles are in the calendar's archives. Counting
 # every row of a growing archive on each request would make the pages slower year by year.
 MAX_PAGES = 50
+# The front page: the lead and two more top stories, six latest, three of each section.
 FEATURED = 3
-PER_SECTION = 4
+LATEST = 6
+PER_SECTION = 3
 
 
 def listing(request, articles):
@@ -25,9 +27,7 @@ def front_page(request):
     page = listing(request, published)
     context = {"page_obj": page}
     if page.number == 1:
-        front = published.front_page(PER_PAGE, FEATURED, PER_SECTION)
-        page.object_list = front.latest  # the same articles as the page's own query would be
-        context.update(featured=front.featured, section_blocks=front.sections)
+        context["front"] = published.front_page(LATEST, FEATURED, PER_SECTION)
     return render(request, "news/front_page.html", context)
 
 

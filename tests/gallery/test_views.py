@@ -162,10 +162,17 @@ def test_month_without_photos_or_in_the_future_is_not_found(client):
 
 def test_every_page_shows_the_photo_of_the_day_in_the_sidebar(client):
     make_photo(shown_on=TODAY, title_lv="Miglains rīts", credit_lv="Jura Rogas foto")
-    html = client.get("/").text
+    html = client.get("/meklet/").text
     sidebar = html[html.index('<aside class="sidebar"') :]
     assert "Dienas foto" in sidebar and "Miglains rīts" in sidebar
     assert "otrdiena, 12.11.2024" in sidebar and "Jura Rogas foto" in sidebar
+
+
+def test_the_front_page_shows_the_photo_of_the_day_after_the_latest_news_once(client):
+    make_photo(shown_on=TODAY, title_lv="Miglains rīts")
+    html = client.get("/").text
+    main = html[html.index('<main id="content"') : html.index('<aside class="sidebar"')]
+    assert main.count("Miglains rīts") == 1 and html.count("Miglains rīts") == 1
 
 
 def test_gallery_pages_answer_only_safe_methods(client):

@@ -118,7 +118,7 @@ def test_days_with_articles_count_only_the_articles_asked_about():
     assert Article.objects.scheduled().days_with_articles(february) == {datetime.date(2024, 2, 11)}
 
 
-def test_front_page_takes_the_newest_the_newest_featured_and_the_newest_of_every_section(
+def test_front_page_shows_every_story_once_lead_latest_then_sections(
     django_assert_num_queries,
 ):
     sport, news = make_section(position=2), make_section(position=1)
@@ -130,7 +130,7 @@ def test_front_page_takes_the_newest_the_newest_featured_and_the_newest_of_every
         )
 
     old_featured = article(news, 30, is_featured=True)
-    newest_sport = [article(sport, hours) for hours in (1, 2, 3)]
+    newest_sport = [article(sport, hours) for hours in (1, 2, 3, 8)]
     newest_news = [article(news, hours) for hours in (4, 5, 6)]
     article(news, 7, is_published=False, is_featured=True)  # a draft is never on it
 
@@ -141,9 +141,26 @@ def test_front_page_takes_the_newest_the_newest_featured_and_the_newest_of_every
             .front_page(latest=4, featured=1, per_section=2)
         )
 
-    assert front.latest == [*newest_sport, newest_news[0]]
-    assert front.featured == [old_featured]
-    assert front.sections == [(news, newest_news[:2]), (sport, newest_sport[:2])]
+    assert front.lead == old_featured
+    assert front.featured == []
+    assert front.latest == [*newest_sport[:3], newest_news[0]]
+    assert front.sections == [(news, newest_news[1:3]), (sport, newest_sport[3:])]
+    stories = front.articles()
+    assert len(stories) == len(set(stories)) == 8
+
+
+def test_front_page_without_featured_stories_leads_with_the_newest():
+    older = make_article(published_at=timezone.now() - datetime.timedelta(hours=2))
+    newest = make_article()
+    front = Article.objects.published().front_page(latest=5, featured=3, per_section=2)
+    assert front.lead == newest
+    assert front.latest == [older]
+    assert front.sections == []
+
+
+def test_an_empty_paper_has_an_empty_front_page():
+    front = Article.objects.published().front_page(latest=5, featured=3, per_section=2)
+    assert front == (None, [], [], [])
 
 
 def test_translated_fields_fall_back_to_latvian():

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from gallery.templatetags.gallery_tags import largest_jpeg_url
-from news.models import ArticlePhoto
+from news.models import Article, ArticlePhoto
 from tests.factories import make_article, make_section
 from tests.gallery.factories import make_photo
 
@@ -18,15 +18,34 @@ def utc(*args):
 
 def test_front_page_shows_featured_latest_and_section_blocks(client):
     sport = make_section(name_lv="Sports", slug="sports")
+    make_article(title_lv="Hokeja turnīrs", section=sport)  # the oldest: in its section
+    for number in range(6):
+        make_article(title_lv=f"Jaunums {number}")
     featured = make_article(title_lv="Galvenā ziņa", is_featured=True)
-    make_article(title_lv="Hokeja turnīrs", section=sport)
 
     html = client.get("/").text
 
-    assert html.index("Galvenā ziņa") < html.index("Jaunākās ziņas")
-    assert "Hokeja turnīrs" in html
+    assert html.index("Galvenā ziņa") < html.index("Jaunākās ziņas") < html.index("Jaunums 0")
+    assert html.index("Jaunākās ziņas") < html.index("Hokeja turnīrs")
     assert f'href="{sport.get_absolute_url()}">Sports</a></h2>' in html
     assert featured.get_absolute_url() in html
+
+
+def test_front_page_links_each_story_once(client):
+    for number in range(20):
+        make_article(title_lv=f"Ziņa {number:02}", is_featured=number % 7 == 0)
+
+    html = client.get("/").text
+
+    for number in range(20):
+        url = Article.objects.get(title_lv=f"Ziņa {number:02}").get_absolute_url()
+        assert html.count(f'href="{url}"') <= 2  # the photo's link and the title's, at most
+        assert html.count(f">Ziņa {number:02}<") <= 1
+
+
+def test_empty_front_page_says_so(client):
+    html = client.get("/").text
+    assert "Vēl nav publicēts neviens raksts." in html
 
 
 def test_front_page_in_russian_uses_russian_titles_and_falls_back_to_latvian(client):
@@ -222,6 +241,7 @@ def test_article_page_shows_the_main_photo_with_caption_credit_and_a_gallery(cli
 
 def test_teasers_show_lazy_thumbnails(client):
     make_article(main_photo=make_photo())
+    make_article(main_photo=make_photo())  # the newest leads, its photo loaded at once
     html = client.get("/").text
     assert 'class="card__photo"' in html and 'loading="lazy"' in html
 
@@ -229,7 +249,7 @@ def test_teasers_show_lazy_thumbnails(client):
 @pytest.mark.parametrize(
     ("path", "russian"),
     [
-        ("/ru/", "Последние новости"),
+        ("/ru/", "Избранное"),
         ("/ru/rubrikas/kultura/", "Культура"),
         ("/ru/zinas/2024/11/14/", "14 ноября 2024"),
         ("/ru/zinas/2024/11/", "Ноябрь 2024"),
