@@ -33,9 +33,9 @@ def build_paper():
         for hour in range(6):
             article = make_article(
                 section=section,
-                title_lv=f"Krāslavas novada domes sēdē lemj par ceļu remontu un skolām, {name} {hour}",
+                title_lv=f"Novada domes sēdē lemj par ceļu remontu un skolām, {name} {hour}",
                 title_ru=f"Краславская краевая дума решает вопросы ремонта дорог и школ, {hour}",
-                lead_lv="Deputāti apsprieda nākamā gada budžetu, ceļu remontu un skolu tīklu novadā.",
+                lead_lv="Deputāti apsprieda nākamā gada budžetu, ceļu remontu un skolu tīklu.",
                 main_photo=photos[hour % 3],
                 is_featured=hour == 0 and number < 3,
                 published_at=now - datetime.timedelta(hours=hour * 5 + number),
