@@ -55,10 +55,10 @@ run: .venv/.synced
 	$(PY) manage.py ensure_editor --site-url http://$(HOST):$(PORT)
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-# The suite drives Debian's Chromium and starts private redis-server processes: installed
-# here when we are root, else named in one line before anything else runs.
+# The suite drives Debian's Chromium and starts private redis-server and nginx processes:
+# installed here when we are root, else named in one line before anything else runs.
 test: .venv/.synced
-	@scripts/require.sh "the tests" chromium=chromium redis-server=redis-server
+	@scripts/require.sh "the tests" chromium=chromium redis-server=redis-server nginx=nginx
 	$(DATABASE)
 	$(DEVELOPMENT)
 	echo "ruff: lint and format …"

@@ -25,6 +25,14 @@ done
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   echo "Installing ${missing[*]} for $purpose (apt-get) …"
   export DEBIAN_FRONTEND=noninteractive
+  # Only the programs are wanted: Debian would also start nginx's and Redis's system
+  # services (on ports 80 and 6379). A policy-rc.d that says "no" stops that, for as long
+  # as we install, unless the machine has one of its own.
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d
+    chmod +x /usr/sbin/policy-rc.d
+    trap 'rm -f /usr/sbin/policy-rc.d' EXIT
+  fi
   if ! apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null 2>&1; then
     apt-get update -qq >/dev/null 2>&1 || true
     apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null ||

@@ -137,15 +137,19 @@ class PrivateRedis:
 
 
 @contextlib.contextmanager
-def nginx(folder, upstreams, *, static_root=None, pinned=False):
+def nginx(folder, upstreams, *, static_root=None, pinned=False, https=False):
     """nginx as deploy/nginx.conf sets it up (its upstream options and `location /` block,
     verbatim), over plain HTTP on a free port, in front of the base URLs `upstreams`; its
-    base URL while the block runs. `static_root`: a folder it serves at /static-copy/."""
+    base URL while the block runs. `static_root`: a folder it serves at /static-copy/.
+    `https`: stand in for the HTTPS server block, telling the app its requests came by
+    HTTPS (as production settings expect), without a certificate."""
     if not shutil.which("nginx"):
         raise ServerDidNotStart("nginx is needed (apt-get install nginx).")
     documented = (BASE_DIR / "deploy" / "nginx.conf").read_text()
     start = documented.index("    location / {")
     location = documented[start : documented.index("\n    }\n", start) + 6]
+    if https:
+        location = location.replace("$scheme", "https")
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     port = free_port()
@@ -153,7 +157,7 @@ def nginx(folder, upstreams, *, static_root=None, pinned=False):
         f"{kind}_temp_path {folder / kind};"
         for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
     )
-    servers = " ".join(f"server {urlsplit(upstream).netloc};" for upstream in upstreams)
+    servers = " ".join(f"server {urlsplit(upstream).netloc} max_fails=0;" for upstream in upstreams)
     static = f"location /static-copy/ {{ alias {static_root}/; }}\n" if static_root else ""
     conf = folder / "nginx.conf"
     conf.write_text(
