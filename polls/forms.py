@@ -1,5 +1,7 @@
 """The reader's vote: one answer of this poll."""
 
+import uuid
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -26,6 +28,10 @@ class VoteForm(forms.Form):
         error_messages={"required": CHOOSE_AN_ANSWER, "invalid_choice": CHOOSE_AN_ANSWER},
     )
 
+    # The form's own key, made when it was shown (polls.js asks for one with the CSRF
+    # token; the confirmation page has one of its own): a retry of the same vote.
+    vote_key = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput)
+
     def __init__(self, *args, poll, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["choice"].queryset = poll.choices.all()
@@ -34,3 +40,16 @@ class VoteForm(forms.Form):
         """The valid answer to show as chosen when the form is shown again, else None."""
         choice = self.cleaned_data.get("choice") if self.is_valid() else None
         return choice.pk if choice else None
+
+    def clean_vote_key(self):
+        """The key as a UUID; a missing or damaged one is none (the vote still counts, it
+        only cannot be recognised if it is sent again)."""
+        try:
+            return uuid.UUID(self.cleaned_data["vote_key"])
+        except ValueError:
+            return None
+
+    def key_to_show(self):
+        """The key for the form shown again: the same vote keeps the key it came with."""
+        key = self.cleaned_data.get("vote_key") if self.is_bound and self.is_valid() else None
+        return (key or uuid.uuid4()).hex
