@@ -1,4 +1,5 @@
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -31,6 +32,7 @@ class PublicationState(admin.SimpleListFilter):
         return [
             ("published", _("Published")),
             ("scheduled", _("Scheduled")),
+            ("review", _("Waiting for review")),
             ("draft", _("Draft")),
         ]
 
@@ -40,6 +42,8 @@ class PublicationState(admin.SimpleListFilter):
                 return queryset.published()
             case "scheduled":
                 return queryset.scheduled()
+            case "review":
+                return queryset.waiting_for_review()
             case "draft":
                 return queryset.drafts()
         return queryset
@@ -58,7 +62,9 @@ class ArticleAdmin(TranslationAdmin):
     autocomplete_fields = ["main_photo"]
     readonly_fields = ["created_at", "updated_at", "last_edited_by"]
     inlines = [ArticlePhotoInline]
-    actions = ["publish", "unpublish"]
+    actions = ["submit_for_review", "publish", "unpublish"]
+    # What only a publisher (news.publish_article) may set: what readers see and when.
+    publishing_fields = ["is_published", "published_at", "is_featured"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "section", "lead", "body"]}),
         (_("Signature"), {"fields": ["author", "author_role"]}),
@@ -84,20 +90,85 @@ class ArticleAdmin(TranslationAdmin):
     @admin.display(description=_("state"))
     def state(self, article):
         if not article.is_published:
+            if article.submitted_for_review_at:
+                return _("Waiting for review")
             return _("Draft")
         if article.published_at > timezone.now():
             return _("Scheduled")
         return _("Published")
 
+    # Journalists (no news.publish_article) write and change their own drafts only; the
+    # server decides, whatever the browser sends.
+    def has_publish_permission(self, request):
+        return request.user.has_perm("news.publish_article")
+
+    def has_change_permission(self, request, obj=None):
+        if not super().has_change_permission(request, obj):
+            return False
+        if obj is None or self.has_publish_permission(request):
+            return True
+        return Article.objects.editable_by(request.user).filter(pk=obj.pk).exists()
+
+    def has_delete_permission(self, request, obj=None):
+        if not super().has_delete_permission(request, obj):
+            return False
+        return obj is None or self.has_change_permission(request, obj)
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if not self.has_publish_permission(request):
+            fields += self.publishing_fields
+        return fields
+
+    def get_changelist(self, request, **kwargs):
+        changelist = super().get_changelist(request, **kwargs)
+        if self.has_publish_permission(request):
+            return changelist
+
+        class WithoutListEdits(changelist):
+            """ "Featured" is a publisher's choice: no list edits (shown or POSTed)."""
+
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                self.list_editable = ()
+
+        return WithoutListEdits
+
     def save_model(self, request, obj, form, change):
+        if not self.has_publish_permission(request):
+            stored = Article.objects.filter(pk=obj.pk).first() if change else None
+            if obj.is_published or (stored is not None and stored.is_published):
+                raise PermissionDenied
+            if not change:
+                obj.created_by = request.user
+        elif not change:
+            obj.created_by = request.user
         obj.last_edited_by = request.user
+        if "_submit_for_review" in request.POST and not obj.is_published:
+            obj.submitted_for_review_at = obj.submitted_for_review_at or timezone.now()
         super().save_model(request, obj, form, change)
 
-    @admin.action(description=_("Publish the selected articles"), permissions=["change"])
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        context["can_submit_for_review"] = context.get("has_change_permission", True) and (
+            obj is None or (not obj.is_published and not obj.submitted_for_review_at)
+        )
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    @admin.action(description=_("Submit the selected articles for review"), permissions=["change"])
+    def submit_for_review(self, request, queryset):
+        queryset = queryset.editable_by(request.user).drafts()
+        self._change_state(
+            request,
+            queryset,
+            lambda edited_by: queryset.submit_for_review(),
+            _("Submitted for review."),
+        )
+
+    @admin.action(description=_("Publish the selected articles"), permissions=["publish"])
     def publish(self, request, queryset):
         self._change_state(request, queryset, queryset.publish, _("Published."))
 
-    @admin.action(description=_("Unpublish the selected articles"), permissions=["change"])
+    @admin.action(description=_("Unpublish the selected articles"), permissions=["publish"])
     def unpublish(self, request, queryset):
         self._change_state(request, queryset, queryset.unpublish, _("Unpublished."))
 

@@ -95,6 +95,22 @@ class ArticleQuerySet(models.QuerySet):
     def drafts(self):
         return self.filter(is_published=False)
 
+    def waiting_for_review(self):
+        """Drafts a journalist has submitted: what waits for an editor's decision."""
+        return self.drafts().filter(submitted_for_review_at__isnull=False)
+
+    def editable_by(self, user):
+        """The articles `user` may change: publishers change any; a journalist only their
+        own drafts."""
+        if user.has_perm("news.publish_article"):
+            return self
+        return self.drafts().filter(created_by=user)
+
+    def submit_for_review(self):
+        return self.filter(submitted_for_review_at__isnull=True).update(
+            submitted_for_review_at=timezone.now()
+        )
+
     def for_reader(self, user):
         """What `user` may see at an article's address: editors preview drafts and
         scheduled articles there too."""
@@ -106,7 +122,12 @@ class ArticleQuerySet(models.QuerySet):
 
     def publish(self, edited_by=None):
         """Switch the articles on (a future publication time keeps them scheduled)."""
-        return self.update(is_published=True, last_edited_by=edited_by, updated_at=timezone.now())
+        return self.update(
+            is_published=True,
+            submitted_for_review_at=None,
+            last_edited_by=edited_by,
+            updated_at=timezone.now(),
+        )
 
     def unpublish(self, edited_by=None):
         return self.update(is_published=False, last_edited_by=edited_by, updated_at=timezone.now())
@@ -252,6 +273,18 @@ class Article(models.Model):
     published_at = models.DateTimeField(_("publication time"), default=timezone.now)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    submitted_for_review_at = models.DateTimeField(
+        _("submitted for review"), null=True, blank=True, editable=False
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
     last_edited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         models.SET_NULL,
@@ -287,6 +320,7 @@ class Article(models.Model):
         ordering = ["-published_at", "-pk"]
         verbose_name = _("article")
         verbose_name_plural = _("articles")
+        permissions = [("publish_article", _("Can publish and schedule articles"))]
         indexes = [
             # Each listing's order is an index, so the newest rows are read first and alone.
             models.Index(fields=["-published_at", "-id"], name="article_published_at"),
