@@ -1,10 +1,16 @@
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
+from reversion.admin import VersionAdmin
+from reversion.models import Version
 
+from news import revisions
 from news.models import Article, ArticlePhoto, Section
 
 
@@ -50,7 +56,11 @@ class PublicationState(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(TranslationAdmin):
+class ArticleAdmin(VersionAdmin, TranslationAdmin):
+    """Every save through the admin keeps a revision (django-reversion: who and when);
+    the history lists them, each comparable with the one before and restorable by an
+    editor."""
+
     list_display = ["title", "section", "published_at", "state", "is_featured", "last_edited_by"]
     list_display_links = ["title"]
     list_editable = ["is_featured"]
@@ -61,6 +71,7 @@ class ArticleAdmin(TranslationAdmin):
     prepopulated_fields = {"slug": ("title_lv",)}
     autocomplete_fields = ["main_photo"]
     readonly_fields = ["created_at", "updated_at", "last_edited_by"]
+    object_history_template = "reversion/news/article/object_history.html"
     inlines = [ArticlePhotoInline]
     actions = ["submit_for_review", "publish", "unpublish"]
     # What only a publisher (news.publish_article) may set: what readers see and when.
@@ -148,6 +159,52 @@ class ArticleAdmin(TranslationAdmin):
             obj.submitted_for_review_at = obj.submitted_for_review_at or timezone.now()
         super().save_model(request, obj, form, change)
 
+    # Restoring writes every stored field back, publication included: an editor's work.
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        if not self.has_publish_permission(request):
+            raise PermissionDenied
+        return super().revision_view(request, object_id, version_id, extra_context)
+
+    def recoverlist_view(self, request, extra_context=None):
+        if not self.has_publish_permission(request):
+            raise PermissionDenied
+        return super().recoverlist_view(request, extra_context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        if not self.has_publish_permission(request):
+            raise PermissionDenied
+        return super().recover_view(request, version_id, extra_context)
+
+    def get_urls(self):
+        compare = path(
+            "<path:object_id>/history/<int:version_id>/compare/",
+            self.admin_site.admin_view(self.compare_view),
+            name="news_article_compare",
+        )
+        return [compare, *super().get_urls()]
+
+    def compare_view(self, request, object_id, version_id):
+        """One revision against the one before it: title, lead and body per language."""
+        article = self.get_object(request, object_id)
+        if article is None or not self.has_view_or_change_permission(request, article):
+            raise PermissionDenied
+        versions = Version.objects.get_for_object(article)
+        version = get_object_or_404(versions, pk=version_id)
+        previous = versions.filter(pk__lt=version.pk).order_by("-pk").first()
+        before = previous.field_dict if previous else {}
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": article,
+            "object_id": object_id,
+            "title": _("Changes to “%(title)s”") % {"title": article.title_lv},
+            "version": version,
+            "previous": previous,
+            "rows": revisions.compare(before, version.field_dict),
+            "can_restore": self.has_publish_permission(request),
+        }
+        return TemplateResponse(request, "admin/news/article/compare.html", context)
+
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         context["can_submit_for_review"] = context.get("has_change_permission", True) and (
             obj is None or (not obj.is_published and not obj.submitted_for_review_at)
@@ -176,7 +233,9 @@ class ArticleAdmin(TranslationAdmin):
         articles = list(queryset)
         count = change(edited_by=request.user)
         for article in articles:
-            self.log_change(request, article, str(message))
+            with self.create_revision(request):
+                article.refresh_from_db()
+                self.log_change(request, article, str(message))
         self.message_user(
             request,
             ngettext("%(count)d article changed.", "%(count)d articles changed.", count)
