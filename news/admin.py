@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
@@ -55,6 +56,14 @@ class PublicationState(admin.SimpleListFilter):
         return queryset
 
 
+class ArticleAdminForm(forms.ModelForm):
+    significant_change = forms.BooleanField(
+        label=_("Significant change"),
+        required=False,
+        help_text=_("Readers see “Updated” with the time of this save."),
+    )
+
+
 @admin.register(Article)
 class ArticleAdmin(VersionAdmin, TranslationAdmin):
     """Every save through the admin keeps a revision (django-reversion: who and when);
@@ -72,10 +81,17 @@ class ArticleAdmin(VersionAdmin, TranslationAdmin):
     autocomplete_fields = ["main_photo"]
     readonly_fields = ["created_at", "updated_at", "last_edited_by"]
     object_history_template = "reversion/news/article/object_history.html"
+    form = ArticleAdminForm
     inlines = [ArticlePhotoInline]
     actions = ["submit_for_review", "publish", "unpublish"]
     # What only a publisher (news.publish_article) may set: what readers see and when.
-    publishing_fields = ["is_published", "published_at", "is_featured"]
+    publishing_fields = [
+        "is_published",
+        "published_at",
+        "is_featured",
+        "pinned_until",
+        "correction",
+    ]
     fieldsets = [
         (None, {"fields": ["title", "slug", "section", "lead", "body"]}),
         (_("Signature"), {"fields": ["author", "author_role"]}),
@@ -83,7 +99,14 @@ class ArticleAdmin(VersionAdmin, TranslationAdmin):
         (
             _("Publication"),
             {
-                "fields": ["is_published", "published_at", "is_featured"],
+                "fields": [
+                    "is_published",
+                    "published_at",
+                    "is_featured",
+                    "pinned_until",
+                    "significant_change",
+                    "correction",
+                ],
                 "description": _(
                     "An article is seen by readers when it is published and its publication "
                     "time has come; a future time schedules it."
@@ -125,6 +148,18 @@ class ArticleAdmin(VersionAdmin, TranslationAdmin):
             return False
         return obj is None or self.has_change_permission(request, obj)
 
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if self.has_publish_permission(request):
+            return fieldsets
+        return [
+            (
+                name,
+                {**options, "fields": [f for f in options["fields"] if f != "significant_change"]},
+            )
+            for name, options in fieldsets
+        ]
+
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
         if not self.has_publish_permission(request):
@@ -155,6 +190,8 @@ class ArticleAdmin(VersionAdmin, TranslationAdmin):
         elif not change:
             obj.created_by = request.user
         obj.last_edited_by = request.user
+        if form.cleaned_data.get("significant_change") and self.has_publish_permission(request):
+            obj.revised_at = timezone.now()
         if "_submit_for_review" in request.POST and not obj.is_published:
             obj.submitted_for_review_at = obj.submitted_for_review_at or timezone.now()
         super().save_model(request, obj, form, change)

@@ -116,9 +116,23 @@ class ArticleQuerySet(models.QuerySet):
         scheduled articles there too."""
         return self if user.has_perm("news.change_article") else self.published()
 
+    def pinned(self):
+        """Pinned to the top of the front page, the pin not yet over."""
+        return self.filter(pinned_until__gt=timezone.now())
+
     def next_change(self):
-        """When the next scheduled article appears by itself (for the page cache)."""
-        return self.scheduled().aggregate(at=Min("published_at"))["at"]
+        """When readers' pages next change by themselves (for the page cache): a scheduled
+        article appears, or a pinned lead's pin ends."""
+        return min(
+            filter(
+                None,
+                [
+                    self.scheduled().aggregate(at=Min("published_at"))["at"],
+                    self.published().pinned().aggregate(at=Min("pinned_until"))["at"],
+                ],
+            ),
+            default=None,
+        )
 
     def publish(self, edited_by=None):
         """Switch the articles on (a future publication time keeps them scheduled)."""
@@ -202,7 +216,9 @@ class ArticleQuerySet(models.QuerySet):
         articles = list(
             self.filter(
                 pk__in=newest[:latest].union(
-                    newest.filter(is_featured=True)[:featured], section_ids
+                    newest.filter(is_featured=True)[:featured],
+                    newest.filter(pinned_until__gt=timezone.now())[:1],
+                    section_ids,
                 )
             ).order_by("-published_at", "-pk")
         )
@@ -213,9 +229,13 @@ class ArticleQuerySet(models.QuerySet):
             SectionBlock(found[0].section, found[:per_section]) for found in by_section.values()
         ]
         blocks.sort(key=lambda block: (block.section.position, block.section.pk))
+        # A pinned article leads the featured ones while its pin lasts.
+        now = timezone.now()
+        pinned = [a for a in articles if a.pinned_until and a.pinned_until > now][:1]
+        others = [a for a in articles if a.is_featured and a not in pinned]
         return FrontPage(
             latest=articles[:latest],
-            featured=[article for article in articles if article.is_featured][:featured],
+            featured=(pinned + others)[:featured],
             sections=blocks,
         )
 
@@ -271,6 +291,24 @@ class Article(models.Model):
         help_text=_("Drafts are seen only by editors. A future publication time schedules it."),
     )
     published_at = models.DateTimeField(_("publication time"), default=timezone.now)
+    revised_at = models.DateTimeField(
+        _("significantly updated"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Shown to readers as “Updated”; set by an editor's significant change."),
+    )
+    correction = models.TextField(
+        _("correction note"),
+        blank=True,
+        help_text=_("What was corrected and when; shown at the end of the article."),
+    )
+    pinned_until = models.DateTimeField(
+        _("pinned until"),
+        null=True,
+        blank=True,
+        help_text=_("Leads the front page until this time; leave empty to unpin."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     submitted_for_review_at = models.DateTimeField(
@@ -363,6 +401,11 @@ class Article(models.Model):
     @property
     def is_visible_to_readers(self):
         return self.is_published and self.published_at <= timezone.now()
+
+    @property
+    def modified_at(self):
+        """When readers were last told the article changed (JSON-LD, sitemaps)."""
+        return self.revised_at or self.published_at
 
     @property
     def published_on(self):
