@@ -455,7 +455,9 @@ class Article(models.Model):
 
 class ArticlePhoto(models.Model):
     article = models.ForeignKey(Article, models.CASCADE, related_name="gallery_items")
-    photo = models.ForeignKey("gallery.Photo", models.PROTECT, related_name="+")
+    photo = models.ForeignKey(
+        "gallery.Photo", models.PROTECT, related_name="+", verbose_name=_("photo")
+    )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     class Meta:
