@@ -150,3 +150,30 @@ def test_submit_action_for_own_drafts(journalist_client, journalist):
         {"action": "submit_for_review", "_selected_action": [own.pk, others.pk]},
     )
     assert list(Article.objects.waiting_for_review()) == [own]
+
+
+def test_admin_front_page_is_the_editors_day(client, editor, journalist):
+    import datetime
+
+    from django.utils import timezone
+
+    from tests.gallery.factories import make_photo as photo
+    from tests.polls.factories import make_poll
+
+    now = timezone.localtime()
+    later = (
+        now.replace(hour=23, minute=59) if now.hour < 23 else now + datetime.timedelta(minutes=1)
+    )
+    make_article(title_lv="Vakara ziņas", published_at=later)
+    day_photo = photo()
+    day_photo.shown_on = timezone.localdate()
+    day_photo.save()
+    make_poll()
+    client.force_login(editor)
+    page = client.get(reverse("admin:index")).text
+    assert "Šodienai ieplānots" in page and "Vakara ziņas" in page
+    assert reverse("admin:gallery_photo_change", args=[day_photo.pk]) in page
+    assert "Notiekošā aptauja" in page and "Pašlaik nenotiek" not in page
+
+    client.force_login(journalist)
+    assert "Šodienai ieplānots" not in client.get(reverse("admin:index")).text
