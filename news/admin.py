@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
@@ -90,7 +91,7 @@ class ArticleAdmin(VersionAdmin, TranslationAdmin):
         "published_at",
         "is_featured",
         "pinned_until",
-        "correction",
+        *(f"correction_{code}" for code, _name in settings.LANGUAGES),
     ]
     fieldsets = [
         (None, {"fields": ["title", "slug", "section", "lead", "body"]}),

@@ -19,6 +19,8 @@ DJANGO_ADMIN = [
     gettext_noop("Change selected %(model)s"),
     gettext_noop("Add another %(model)s"),
     gettext_noop("- Select an option -"),
+    gettext_noop("Filter by %(field_name)s"),
+    gettext_noop("Search"),
 ]
 
 AXES = [
