@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.postgres",
     "django_prose_editor",
+    "reversion",  # revisions of articles, kept by every admin save
     "axes",  # locks out password guessing at the admin login
     "pagecache",
     "newsroom",

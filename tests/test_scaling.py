@@ -108,7 +108,7 @@ def test_a_publish_on_one_server_is_seen_at_once_on_the_other(
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.PBKDF2PasswordHasher"]  # the servers'
     first, second = two_servers
     editor = django_user_model.objects.create_user("ilze", password="Latgale-2024!", is_staff=True)
-    editor.groups.add(Group.objects.get(name="Editors"))
+    editor.groups.add(Group.objects.get(name="Redaktori"))
     draft = make_article(title_lv="Jaunais tilts atklāts", is_published=False)
     for _ in range(2):  # the second answer comes from the shared cache
         assert "Jaunais tilts atklāts" not in request(second, "/")[2]
