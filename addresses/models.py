@@ -16,12 +16,16 @@ from django.utils.translation import gettext_lazy as _
 
 from addresses.shapes import normalise, shape
 
+MAX_PATH = 500
+
 
 class OldAddressQuerySet(models.QuerySet):
     def matching(self, address):
         """The row that answers `address` (as requested), or None: the address itself first,
         then any address of the same shape and key, in its language first."""
         path = normalise(address)
+        if "\x00" in path or len(path) > MAX_PATH:
+            return None  # no old address looks like that (and PostgreSQL refuses NUL)
         key, language = shape(path)
         found = self.filter(path=path)
         if key:
@@ -63,7 +67,7 @@ class OldAddressQuerySet(models.QuerySet):
 class OldAddress(models.Model):
     path = models.CharField(
         _("old address"),
-        max_length=500,
+        max_length=MAX_PATH,
         unique=True,
         help_text=_(
             "The address as readers had it, e.g. /zinas/browse/420/article/3/slug.html or "

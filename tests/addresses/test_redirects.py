@@ -176,3 +176,10 @@ def test_editors_see_and_edit_old_addresses_in_latvian(client, editor, article):
     assert (
         client.get("/zinas/browse/9/article/3/veca.html")["Location"] == article.get_absolute_url()
     )
+
+
+def test_hostile_addresses_are_plain_404s(client, article):
+    OldAddress.objects.remember("/?p=5", article, "lv")
+    for hostile in ["/zinas/%00/article/3/x.html", "/" + "a" * 600, "/%ff%fe/", "/zinas/%00"]:
+        assert client.get(hostile).status_code == 404, hostile
+    assert client.get("/?p=5%00").status_code == 200  # not a post id: the front page
