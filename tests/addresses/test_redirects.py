@@ -183,3 +183,10 @@ def test_hostile_addresses_are_plain_404s(client, article):
     for hostile in ["/zinas/%00/article/3/x.html", "/" + "a" * 600, "/%ff%fe/", "/zinas/%00"]:
         assert client.get(hostile).status_code == 404, hostile
     assert client.get("/?p=5%00").status_code == 200  # not a post id: the front page
+
+
+def test_the_admin_offers_only_kinds_of_page_with_addresses(client, editor, article):
+    client.force_login(editor)
+    form = client.get("/admin/addresses/oldaddress/add/")
+    choices = form.context["adminform"].form.fields["content_type"].queryset
+    assert {(c.app_label, c.model) for c in choices} == {("news", "article"), ("news", "section")}
