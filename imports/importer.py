@@ -12,10 +12,11 @@ from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.core.files import File
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.utils.text import slugify
 
-from addresses.models import OldAddress
+from addresses.models import MAX_PATH, OldAddress
+from addresses.shapes import normalise
 from gallery.images import clean_image
 from gallery.models import Photo
 from imports import html
@@ -61,6 +62,10 @@ class Importer:
             outcome = self.import_story(story)
         except RecordError as error:
             self.skip(story.id, str(error))
+            return
+        except DatabaseError as error:  # rolled back; e.g. a slug taken by a parallel writer
+            reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error)
+            self.skip(story.id, f"the database refused it: {reason}")
             return
         setattr(self.summary, outcome, getattr(self.summary, outcome) + 1)
 
@@ -136,6 +141,11 @@ class Importer:
             return "unchanged"
         if not story.title.get("lv"):
             raise RecordError("the Latvian title is missing")
+        for address in [*story.old_addresses, *story.section.get("old_addresses", [])]:
+            if len(normalise(address["path"])) > MAX_PATH or "\x00" in address["path"]:
+                raise RecordError(f"the old address {address['path'][:60]!r}… is too long")
+            if address["language"] not in LANGUAGES:
+                raise RecordError(f"the old address's language {address['language']!r} is unknown")
         slug = self.slug_of(story, existing)
         bodies, embedded = self.texts(story)
         embedded_specs = [PhotoSpec(file=path, title=dict(story.title)) for path in embedded]

@@ -109,3 +109,34 @@ def test_the_example_in_the_docs_is_valid(tmp_path, settings):
     path.write_text(json.dumps(data) + "\n")
     out, _err = run_import(path)
     assert "1 new" in out
+
+
+def test_records_the_database_would_refuse_are_skipped_not_fatal(tmp_path):
+    long_address = {**STORY, "id": "kv-1", "main_photo": None, "photos": []}
+    long_address["old_addresses"] = ["/zinas/" + "a" * 600]
+    wrong_language = {**STORY, "id": "kv-2", "slug": "cits", "main_photo": None, "photos": []}
+    wrong_language["old_addresses"] = [{"path": "/x", "language": "de"}]
+    long_title = {**STORY, "id": "kv-3", "slug": "", "main_photo": None, "photos": []}
+    long_title.update(title={"lv": "Garš " * 30}, old_addresses=[], author="A" * 150)
+    path = tmp_path / "a.jsonl"
+    path.write_text(
+        "\n".join(json.dumps(r) for r in [long_address, wrong_language, long_title]) + "\n"
+    )
+    out, _err = run_import(path)
+    assert "Skipped kv-1: the old address" in out
+    assert "Skipped kv-2: the old address's language 'de' is unknown" in out
+    assert "1 new, 0 updated, 0 unchanged, 2 skipped" in out
+
+
+def test_a_full_disk_stops_the_import_in_one_line(sample, monkeypatch):
+    from django.core.files.storage import FileSystemStorage
+    from django.core.management import CommandError
+
+    def full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(FileSystemStorage, "_save", full)
+    path, media = sample
+    with pytest.raises(CommandError, match="No space left on device"):
+        run_import(path, "--media-dir", media)
+    assert not Article.objects.filter(slug="to-nedrikst-aizmirst").exists()

@@ -73,6 +73,11 @@ class Command(BaseCommand):
                 progress.advance()
         except ImportFileError as error:
             raise CommandError(str(error)) from None
+        except OSError as error:  # the media storage: a full disk, a read-only folder
+            raise CommandError(
+                f"Stopped: photo files cannot be written ({error.strerror or error}). Every "
+                "article before this one is in; fix it and run the command again."
+            ) from None
         if not dry_run and (importer.summary.created or importer.summary.updated):
             content_changed()
         self.stderr.write(progress.finish())
