@@ -180,17 +180,16 @@ class Importer:
 
     def section(self, spec):
         names = spec["name"]
-        section = Section.objects.filter(slug=slugify(spec["slug"])).first()
-        if section is None:
-            section = Section(slug=slugify(spec["slug"])[:100] or "arhivs")
-        changed = False
-        for code in LANGUAGES:
-            if names.get(code) and not getattr(section, f"name_{code}"):
-                setattr(section, f"name_{code}", names[code][:100])
-                changed = True
-        if not section.name_lv:
-            section.name_lv, changed = section.slug, True
-        if changed or section.pk is None:
+        slug = slugify(spec["slug"])[:100] or "arhivs"
+        given = {f"name_{code}": names[code][:100] for code in LANGUAGES if names.get(code)}
+        # get_or_create: a parallel worker creating the same section is waited for and used.
+        section, created = Section.objects.get_or_create(
+            slug=slug, defaults={"name_lv": slug, **given}
+        )
+        missing = {field: name for field, name in given.items() if not getattr(section, field)}
+        if missing and not created:
+            for field, name in missing.items():
+                setattr(section, field, name)
             section.save()
         for address in spec.get("old_addresses", []):
             OldAddress.objects.remember(

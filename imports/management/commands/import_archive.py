@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from config.progress import Progress, duration
 from imports.importer import Importer
 from imports.jsonl import JsonLinesReader
+from imports.parallel import import_in_parallel
 from imports.records import BadRecord, ImportFileError
 from imports.wxr import WxrReader
 from pagecache.generation import content_changed
@@ -46,10 +47,18 @@ class Command(BaseCommand):
         parser.add_argument(
             "--dry-run", action="store_true", help="list what would change, write nothing"
         )
+        parser.add_argument(
+            "--jobs",
+            type=int,
+            default=1,
+            help="worker processes (one a core: photos are the work), default 1",
+        )
 
-    def handle(self, *args, file, media_dir, dry_run, **options):
+    def handle(self, *args, file, media_dir, dry_run, jobs, **options):
         if media_dir is not None and not media_dir.is_dir():
             raise CommandError(f"{media_dir}: no such folder (--media-dir).")
+        if jobs < 1:
+            raise CommandError("--jobs must be 1 or more.")
         started = time.monotonic()
         verbosity = options["verbosity"]
         try:
@@ -65,7 +74,9 @@ class Command(BaseCommand):
 
             importer = Importer(media_dir, dry_run=dry_run, say=say)
             progress = Progress(total, label="Articles", stream=self.stderr)
-            for story in reader.stories():
+            if jobs > 1:
+                import_in_parallel(reader.stories(), importer, jobs, progress.advance)
+            for story in reader.stories() if jobs == 1 else ():
                 if isinstance(story, BadRecord):
                     importer.skip(story.id, story.reason)
                 else:
