@@ -8,10 +8,21 @@ from polls.models import Choice
 CHOOSE_AN_ANSWER = _("Choose one of the answers.")
 
 
+class OneAnswer(forms.Select):
+    """Reads the answer only when the form sent exactly one: `choice=1&choice=2` is a
+    malformed vote (a 400 with the form's error), not a vote for the last value."""
+
+    def value_from_datadict(self, data, files, name):
+        values = data.getlist(name) if hasattr(data, "getlist") else [data.get(name)]
+        return values[0] if len(values) == 1 else values
+
+
 class VoteForm(forms.Form):
-    # A missing, non-numeric or foreign answer (another poll's) all get the same message.
+    # A missing, non-numeric, repeated or foreign answer (another poll's) all get the same
+    # message.
     choice = forms.ModelChoiceField(
         queryset=Choice.objects.none(),
+        widget=OneAnswer,
         error_messages={"required": CHOOSE_AN_ANSWER, "invalid_choice": CHOOSE_AN_ANSWER},
     )
 

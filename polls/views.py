@@ -18,7 +18,7 @@ from django.template.loader import render_to_string
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from config.http import client_address
 from config.pagination import paginate
@@ -39,6 +39,7 @@ REFUSAL_STATUS = {
 
 
 @never_cache  # live vote totals: never from a cache
+@require_safe
 def poll_list(request):
     """The open polls, then the archive of closed ones, newest first."""
     page = paginate(request, Poll.objects.closed().for_listing(), PER_PAGE)
@@ -47,6 +48,7 @@ def poll_list(request):
 
 
 @never_cache  # live results: never from a cache
+@require_safe
 def poll_detail(request, slug):
     poll = get_object_or_404(Poll.objects.for_reader(request.user), slug=slug)
     context = {"poll": poll, "results": poll.results(), "next": request.get_full_path()}
@@ -54,7 +56,7 @@ def poll_detail(request, slug):
 
 
 @never_cache
-@require_GET
+@require_safe
 def poll_state(request, slug):
     """For polls.js: a fresh CSRF token, whether this reader has voted, and the current
     results when the reader should see them (after voting, or once the poll has closed)."""

@@ -148,6 +148,21 @@ def test_a_missing_or_unknown_answer_gives_the_form_again_with_a_message(client,
     assert not Vote.objects.exists()
 
 
+def test_two_answers_in_one_vote_are_refused_and_nothing_is_counted(client):
+    """`choice=1&choice=2` used to count as a vote for the last answer."""
+    poll = make_poll()
+    first, second = poll.choices.all()[:2]
+    url = reverse("polls:vote", kwargs={"slug": poll.slug})
+
+    response = client.post(url, {"choice": [first.pk, second.pk], "next": "/"})
+    as_json = client.post(url, {"choice": [first.pk, first.pk]}, **JSON)
+
+    assert response.status_code == as_json.status_code == 400
+    assert "Izvēlieties vienu no atbildēm." in main(response.text)
+    assert as_json.json()["message"] == "Izvēlieties vienu no atbildēm."
+    assert not Vote.objects.exists()
+
+
 def test_another_polls_answer_is_refused(client):
     poll, other = make_poll(), make_poll()
 
