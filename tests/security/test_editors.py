@@ -20,7 +20,8 @@ from tests.polls.factories import make_poll
 
 pytestmark = pytest.mark.django_db
 
-CONTENT_APPS = {"news", "gallery", "polls", "namedays"}
+# Old addresses are content too: editors see and correct them (issue 13).
+CONTENT_APPS = {"news", "gallery", "polls", "namedays", "addresses"}
 
 
 @pytest.fixture
