@@ -32,62 +32,72 @@ help:
 	python3 -m venv .tools
 	.tools/bin/pip install --quiet uv
 
+# uv uses the Python that .python-version names when the machine has it (pyenv's, say) and
+# downloads one only where none is installed. The optional extras (S3 storage) too: a deploy
+# installs them, and its test runs offline from what this put in uv's cache.
 .venv/.synced: pyproject.toml uv.lock | $(UV)
-	$(UV) sync --frozen
+	@echo "Installing the Python packages (uv sync) …"
+	$(UV) sync --frozen --all-extras --quiet
 	touch $@
 
 run: .venv/.synced
-	$(DATABASE)
+	@$(DATABASE)
 	$(DEVELOPMENT)
 	if [ ! -f .env ]; then
 	  printf 'DEBUG=true\nSECRET_KEY=%s\nDATABASE_URL=%s\n' \
 	    "$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')" "$$DATABASE_URL" > .env
 	  echo "Wrote .env (development settings), so that manage.py also works on its own."
 	fi
-	$(PY) manage.py migrate --no-input
-	$(PY) manage.py load_namedays
+	echo "Preparing the database (migrations, name days, the demo issue) …"
+	$(PY) manage.py migrate --no-input -v0
+	$(PY) manage.py load_namedays -v0
 	$(PY) manage.py load_demo
 	$(PY) manage.py ensure_editor --site-url http://$(HOST):$(PORT)
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
+# The suite drives Debian's Chromium and starts private redis-server and nginx processes:
+# installed here when we are root, else named in one line before anything else runs.
 test: .venv/.synced
+	@scripts/require.sh "the tests" chromium=chromium redis-server=redis-server nginx=nginx
 	$(DATABASE)
 	$(DEVELOPMENT)
-	.venv/bin/ruff check .
-	.venv/bin/ruff format --check .
+	echo "ruff: lint and format …"
+	.venv/bin/ruff check --quiet .
+	.venv/bin/ruff format --check --quiet .
+	echo "Django's checks and missing migrations …"
 	$(PY) manage.py check --fail-level WARNING
 	$(PY) manage.py makemigrations --check --dry-run
+	echo "pytest $(PYTEST_ARGS)"
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 bench: .venv/.synced
-	$(DATABASE)
-	if ! command -v wrk >/dev/null; then
-	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then apt-get install -y wrk >/dev/null || true; fi
-	  command -v wrk >/dev/null || echo "wrk is not installed (apt-get install wrk): using a Python load generator, whose ceiling is lower"
-	fi
+	@$(DATABASE)
+	scripts/require.sh "the benchmark" redis-server=redis-server valgrind=valgrind cc=gcc
+	scripts/require.sh "the benchmark's load" wrk=wrk ||
+	  echo "Using a Python load generator instead of wrk, whose ceiling is lower."
 	$(PY) scripts/bench.py $(BENCH_ARGS)
 
 backup: .venv/.synced
-	$(DATABASE)
+	@$(DATABASE)
 	$(DEVELOPMENT)
 	$(PY) scripts/backup.py create $(if $(BACKUP_DIR),--output "$(BACKUP_DIR)")
 
 restore: .venv/.synced
-	$(DATABASE)
+	@$(DATABASE)
 	$(DEVELOPMENT)
 	$(PY) scripts/backup.py restore $(if $(ARCHIVE),"$(ARCHIVE)") $(if $(OFFSITE),--offsite "$(OFFSITE)") \
 	  $(if $(IDENTITY),--identity "$(IDENTITY)") $(if $(FORCE),--force)
 
 # On the server, as the checkout's owner: scripts/deploy.sh says what it does.
 deploy: | $(UV)
-	bash scripts/deploy.sh
+	@bash scripts/deploy.sh
 
 lint: .venv/.synced
-	.venv/bin/ruff check --fix .
+	@.venv/bin/ruff check --fix .
 	.venv/bin/ruff format .
 
 messages: .venv/.synced
-	$(DATABASE)
+	@$(DATABASE)
 	$(DEVELOPMENT)
 	for lang in lv ru en; do
 	  $(PY) manage.py makemessages --locale $$lang --ignore '.venv/*' --ignore '.tools/*' --ignore 'var/*' --no-obsolete
@@ -95,4 +105,4 @@ messages: .venv/.synced
 	$(PY) manage.py compilemessages --ignore '.venv/*' --ignore '.tools/*'
 
 clean:
-	rm -rf .venv .tools var/static
+	@rm -rf .venv .tools var/static

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.postgres",
     "django_prose_editor",
+    "reversion",  # revisions of articles, kept by every admin save
     "axes",  # locks out password guessing at the admin login
     "pagecache",
     "newsroom",
@@ -62,6 +63,8 @@ INSTALLED_APPS = [
     "gallery",
     "news",
     "polls",
+    "addresses",
+    "imports",
 ]
 
 MIDDLEWARE = [
@@ -71,6 +74,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Early, so that a cached page skips everything below it.
     "pagecache.middleware.PageCacheMiddleware",
+    # Below the page cache, which then keeps its 301s; reads its table only on a 404.
+    "addresses.middleware.OldAddressMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -82,6 +87,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "config.urls"
+# Models whose earlier addresses keep working after an editor changes them (addresses app).
+OLD_ADDRESS_MODELS = ["news.Article", "news.Section"]
 WSGI_APPLICATION = "config.wsgi.application"
 ADMIN_URL = env("ADMIN_URL", default="admin/")
 

@@ -3,11 +3,13 @@
 from django.http import JsonResponse
 from django.views import csrf
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
 
 from config import health
 
 
 @never_cache
+@require_safe
 def healthz(request):
     """For the proxy: 200 when the database answers, else 503; nothing slower."""
     if not health.database_answers():
@@ -16,6 +18,7 @@ def healthz(request):
 
 
 @never_cache
+@require_safe
 def health_status(request):
     """For monitors: database, cache and media storage, each "ok" or "degraded"; 503 when
     any is degraded."""

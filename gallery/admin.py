@@ -94,6 +94,25 @@ class PhotoAdmin(TranslationAdmin):
                 raise  # not the storage refusing the photo in save_model()
             return super().changeform_view(request, object_id, form_url, extra_context)
 
+    # Who manages the gallery (may delete photos: editors, photo editors) changes any photo;
+    # a journalist (add and change only) changes their own uploads that are not a photo of
+    # the day, and cannot make one: that is on the public front page.
+    def manages_photos(self, request):
+        return request.user.has_perm("gallery.delete_photo")
+
+    def has_change_permission(self, request, obj=None):
+        if not super().has_change_permission(request, obj):
+            return False
+        if obj is None or self.manages_photos(request):
+            return True
+        return obj.created_by_id == request.user.pk and obj.shown_on is None
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if not self.manages_photos(request):
+            fields.append("shown_on")
+        return fields
+
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
         error = getattr(request, "photo_storage_error", None)

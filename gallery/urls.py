@@ -1,4 +1,5 @@
 from django.urls import path
+from django.views.decorators.http import require_safe
 
 from gallery import feeds, views
 
@@ -9,5 +10,5 @@ urlpatterns = [
     path("", views.latest, name="latest"),
     path("<date:day>/", views.photo_of_the_day, name="photo_of_the_day"),
     path("<month:month>/", views.archive_month, name="archive_month"),
-    path("rss/", feeds.PhotoOfTheDayFeed(), name="feed"),
+    path("rss/", require_safe(feeds.PhotoOfTheDayFeed()), name="feed"),
 ]

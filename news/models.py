@@ -107,18 +107,53 @@ class ArticleQuerySet(models.QuerySet):
     def drafts(self):
         return self.filter(is_published=False)
 
+    def waiting_for_review(self):
+        """Drafts a journalist has submitted: what waits for an editor's decision."""
+        return self.drafts().filter(submitted_for_review_at__isnull=False)
+
+    def editable_by(self, user):
+        """The articles `user` may change: publishers change any; a journalist only their
+        own drafts."""
+        if user.has_perm("news.publish_article"):
+            return self
+        return self.drafts().filter(created_by=user)
+
+    def submit_for_review(self):
+        return self.filter(submitted_for_review_at__isnull=True).update(
+            submitted_for_review_at=timezone.now()
+        )
+
     def for_reader(self, user):
         """What `user` may see at an article's address: editors preview drafts and
         scheduled articles there too."""
         return self if user.has_perm("news.change_article") else self.published()
 
+    def pinned(self):
+        """Pinned to the top of the front page, the pin not yet over."""
+        return self.filter(pinned_until__gt=timezone.now())
+
     def next_change(self):
-        """When the next scheduled article appears by itself (for the page cache)."""
-        return self.scheduled().aggregate(at=Min("published_at"))["at"]
+        """When readers' pages next change by themselves (for the page cache): a scheduled
+        article appears, or a pinned lead's pin ends."""
+        return min(
+            filter(
+                None,
+                [
+                    self.scheduled().aggregate(at=Min("published_at"))["at"],
+                    self.published().pinned().aggregate(at=Min("pinned_until"))["at"],
+                ],
+            ),
+            default=None,
+        )
 
     def publish(self, edited_by=None):
         """Switch the articles on (a future publication time keeps them scheduled)."""
-        return self.update(is_published=True, last_edited_by=edited_by, updated_at=timezone.now())
+        return self.update(
+            is_published=True,
+            submitted_for_review_at=None,
+            last_edited_by=edited_by,
+            updated_at=timezone.now(),
+        )
 
     def unpublish(self, edited_by=None):
         return self.update(is_published=False, last_edited_by=edited_by, updated_at=timezone.now())
@@ -177,8 +212,9 @@ class ArticleQuerySet(models.QuerySet):
     def front_page(self, latest, featured, per_section):
         """The front page's articles, from one query, each story once (see FrontPage).
 
-        The lead is the newest featured article (or the newest of all when none is
-        featured), then up to `featured` - 1 more featured ones, then the newest `latest`
+        The lead is the pinned article while its pin lasts, else the newest featured one
+        (or the newest of all when none is featured), then up to `featured` - 1 more
+        featured ones, then the newest `latest`
         not yet shown, then the newest `per_section` of every section not yet shown. What
         the front page can show is among the newest `latest + featured` articles, the
         newest `featured` featured ones and the newest `per_section + latest + featured` of
@@ -196,13 +232,17 @@ class ArticleQuerySet(models.QuerySet):
         articles = list(
             self.filter(
                 pk__in=newest[: latest + featured].union(
-                    newest.filter(is_featured=True)[:featured], section_ids
+                    newest.filter(is_featured=True)[:featured],
+                    newest.filter(pinned_until__gt=timezone.now())[:1],
+                    section_ids,
                 )
             ).order_by("-published_at", "-pk")
         )
-        top = [article for article in articles if article.is_featured][:featured]
-        if not top and articles:
-            top = articles[:1]
+        # A pinned article leads while its pin lasts, above newer featured ones.
+        now = timezone.now()
+        pinned = [a for a in articles if a.pinned_until and a.pinned_until > now][:1]
+        top = pinned + [a for a in articles if a.is_featured and a not in pinned]
+        top = top[:featured] or articles[:1]
         shown = {article.pk for article in top}
         newest_rest = [article for article in articles if article.pk not in shown][:latest]
         shown.update(article.pk for article in newest_rest)
@@ -273,8 +313,38 @@ class Article(models.Model):
         help_text=_("Drafts are seen only by editors. A future publication time schedules it."),
     )
     published_at = models.DateTimeField(_("publication time"), default=timezone.now)
+    revised_at = models.DateTimeField(
+        _("significantly updated"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Shown to readers as “Updated”; set by an editor's significant change."),
+    )
+    correction = models.TextField(
+        _("correction note"),
+        blank=True,
+        help_text=_("What was corrected and when; shown at the end of the article."),
+    )
+    pinned_until = models.DateTimeField(
+        _("pinned until"),
+        null=True,
+        blank=True,
+        help_text=_("Leads the front page until this time; leave empty to unpin."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    submitted_for_review_at = models.DateTimeField(
+        _("submitted for review"), null=True, blank=True, editable=False
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
     last_edited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         models.SET_NULL,
@@ -310,6 +380,7 @@ class Article(models.Model):
         ordering = ["-published_at", "-pk"]
         verbose_name = _("article")
         verbose_name_plural = _("articles")
+        permissions = [("publish_article", _("Can publish and schedule articles"))]
         indexes = [
             # Each listing's order is an index, so the newest rows are read first and alone.
             models.Index(fields=["-published_at", "-id"], name="article_published_at"),
@@ -352,6 +423,11 @@ class Article(models.Model):
     @property
     def is_visible_to_readers(self):
         return self.is_published and self.published_at <= timezone.now()
+
+    @property
+    def modified_at(self):
+        """When readers were last told the article changed (JSON-LD, sitemaps)."""
+        return self.revised_at or self.published_at
 
     @property
     def published_on(self):
@@ -401,7 +477,9 @@ class Article(models.Model):
 
 class ArticlePhoto(models.Model):
     article = models.ForeignKey(Article, models.CASCADE, related_name="gallery_items")
-    photo = models.ForeignKey("gallery.Photo", models.PROTECT, related_name="+")
+    photo = models.ForeignKey(
+        "gallery.Photo", models.PROTECT, related_name="+", verbose_name=_("photo")
+    )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     class Meta:

@@ -15,10 +15,10 @@ class ArticleSitemap(Sitemap):
     limit = 5000
 
     def items(self):
-        return Article.objects.published().only("slug", "published_at", "updated_at")
+        return Article.objects.published().only("slug", "published_at", "revised_at")
 
     def lastmod(self, article):
-        return article.updated_at
+        return article.modified_at
 
 
 class SectionSitemap(Sitemap):
@@ -55,4 +55,4 @@ class NewsSitemap(Sitemap):
         return Article.objects.published().filter(published_at__gte=since)
 
     def lastmod(self, article):
-        return article.updated_at
+        return article.modified_at

@@ -11,5 +11,5 @@ class SectionTranslationOptions(TranslationOptions):
 
 @register(Article)
 class ArticleTranslationOptions(TranslationOptions):
-    fields = ("title", "lead", "body")
+    fields = ("title", "lead", "body", "correction")
     required_languages = ("lv",)

@@ -1,9 +1,11 @@
 from django.urls import path
+from django.views.decorators.http import require_safe
 
 from news import feeds, views
 
 app_name = "news"
 
+# Feeds, like the views, answer GET and HEAD only (Feed itself serves any method).
 urlpatterns = [
     path("", views.front_page, name="front_page"),
     path(
@@ -14,7 +16,7 @@ urlpatterns = [
     path("zinas/<date:day>/", views.archive_day, name="archive_day"),
     path("zinas/<month:month>/", views.archive_month, name="archive_month"),
     path("rubrikas/<slug:slug>/", views.section_detail, name="section_detail"),
-    path("rubrikas/<slug:slug>/rss/", feeds.SectionFeed(), name="section_feed"),
+    path("rubrikas/<slug:slug>/rss/", require_safe(feeds.SectionFeed()), name="section_feed"),
     path("meklet/", views.search, name="search"),
-    path("rss/", feeds.LatestArticlesFeed(), name="feed"),
+    path("rss/", require_safe(feeds.LatestArticlesFeed()), name="feed"),
 ]

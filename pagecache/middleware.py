@@ -72,11 +72,11 @@ class PageCacheMiddleware:
         if not settings.CACHE_PAGES:
             return self.fresh(request)
         try:
-            url = request.build_absolute_uri()
+            address = self.address(request)
         except DisallowedHost:
             return self.fresh(request)
         generation, until = current_generation()
-        key = "page:" + hashlib.sha256(f"{generation}:{url}".encode()).hexdigest()
+        key = "page:" + hashlib.sha256(f"{generation}:{address}".encode()).hexdigest()
         response = cache.get(key)
         if response is None:
             response = self.fresh(request)
@@ -88,6 +88,13 @@ class PageCacheMiddleware:
         patch_cache_control(response, public=True, max_age=page_lifetime(until))
         patch_vary_headers(response, ["Cookie"])
         return response
+
+    @staticmethod
+    def address(request):
+        """The page's address exactly as the URL router saw it. build_absolute_uri() would
+        resolve "/../" and "/./", and so serve a cached page under addresses that 404."""
+        query_string = request.META.get("QUERY_STRING", "")
+        return f"{request.scheme}://{request.get_host()}{request.path}?{query_string}"
 
     @staticmethod
     def ignore_tracking_parameters(request):

@@ -2,6 +2,7 @@
 
 import csv
 
+from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
@@ -22,11 +23,20 @@ def results_csv(polls, filename):
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response.write("\ufeff")
     writer = csv.writer(response, delimiter=";")
-    writer.writerow([_("poll"), _("answer"), _("votes"), _("percent"), _("total votes")])
+    languages = [_("votes: %(name)s") % {"name": name} for _code, name in settings.LANGUAGES]
+    header = [_("poll"), _("answer"), _("votes"), _("percent"), _("total votes"), *languages]
+    writer.writerow(header)
     for poll in polls:
         results = poll.results()
         writer.writerows(
-            [poll.question, choice.text, choice.vote_count, choice.percent, results.total]
+            [
+                poll.question,
+                choice.text,
+                choice.vote_count,
+                choice.percent,
+                results.total,
+                *choice.by_language,
+            ]
             for choice in results.choices
         )
     return response
@@ -135,8 +145,8 @@ class PollAdmin(TranslationAdmin):
 class VoteAdmin(admin.ModelAdmin):
     """Votes are evidence for the published results: editors look, nobody edits."""
 
-    list_display = ["created_at", "poll", "choice", "is_member"]
-    list_filter = ["poll", "created_at"]
+    list_display = ["created_at", "poll", "choice", "language", "is_member"]
+    list_filter = ["poll", "language", "created_at"]
     list_select_related = ["poll", "choice"]
     search_fields = ["poll__question_lv", "choice__text_lv"]
     date_hierarchy = "created_at"

@@ -18,6 +18,7 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 ONE_VOTE_PER_VOTER = "polls_vote_one_per_voter"
+ONE_VOTE_PER_KEY = "polls_vote_one_per_key"
 
 
 def a_week_from_now():
@@ -43,10 +44,19 @@ def whole_percentages(counts):
 
 @dataclass(frozen=True)
 class Results:
-    """A poll's choices in order, each with `vote_count` and `percent`, and the total."""
+    """A poll's choices in order, each with `vote_count`, `percent` and `by_language` (the
+    votes cast in each of settings.LANGUAGES, in that order), and the total."""
 
     choices: list
     total: int
+
+    @property
+    def languages(self):
+        """(code, name, votes) of each of the site's languages, for the editors' breakdown."""
+        return [
+            (code, name, sum(choice.by_language[index] for choice in self.choices))
+            for index, (code, name) in enumerate(settings.LANGUAGES)
+        ]
 
 
 class VoteRefused(Exception):
@@ -185,11 +195,17 @@ class Poll(models.Model):
         return self.status == self.Status.OPEN
 
     def results(self):
-        """The choices with their vote counts and whole percentages, in one query."""
-        choices = list(self.choices.annotate(vote_count=Count("votes")))
+        """The choices with their vote counts, whole percentages and the votes in each
+        language the readers voted in, in one query."""
+        by_language = {
+            f"votes_{code}": Count("votes", filter=Q(votes__language=code))
+            for code, _name in settings.LANGUAGES
+        }
+        choices = list(self.choices.annotate(vote_count=Count("votes"), **by_language))
         percents = whole_percentages([choice.vote_count for choice in choices])
         for choice, percent in zip(choices, percents, strict=True):
             choice.percent = percent
+            choice.by_language = [getattr(choice, name) for name in by_language]
         return Results(choices=choices, total=sum(choice.vote_count for choice in choices))
 
     def votes_per_day(self):
@@ -211,8 +227,13 @@ class Poll(models.Model):
             "polls.Vote.address_hash", f"{self.pk}:{address}", algorithm="sha256"
         ).hexdigest()
 
-    def record_vote(self, choice, *, voter, address):
+    def record_vote(self, choice, *, voter, address, key=None, language=""):
         """Store `voter`'s vote for `choice` and return it, or raise VoteRefused.
+
+        `key` is the vote form's own (made when the form was shown): a vote whose key was
+        already counted is a retry of it (the first answer lost to an error), and the
+        vote counted then is returned, not another. `language` is the one the reader
+        voted in, for the editors' breakdown.
 
         Votes from one address are serialised by a transaction-level advisory lock, so
         that its limit holds even when a script fires many votes at the same moment;
@@ -231,17 +252,28 @@ class Poll(models.Model):
                 with connection.cursor() as cursor:
                     lock_key = int(address_hash[:16], 16) - 2**63  # a signed bigint
                     cursor.execute("SELECT pg_advisory_xact_lock(%s)", [lock_key])
+                if key and (counted := self.votes.filter(key=key).first()):
+                    return counted
                 if self.has_vote_from(voter):
                     raise VoteRefused(VoteRefused.ALREADY_VOTED)
                 from_address = self.votes.filter(address_hash=address_hash).count()
                 if from_address >= settings.POLL_VOTES_PER_ADDRESS:
                     raise VoteRefused(VoteRefused.ADDRESS_LIMIT)
-                return self.votes.create(choice=choice, voter=voter, address_hash=address_hash)
+                return self.votes.create(
+                    choice=choice,
+                    voter=voter,
+                    address_hash=address_hash,
+                    key=key,
+                    language=language,
+                )
         except IntegrityError as error:
-            # The same voter from another address, at the same moment: the constraint wins.
-            if getattr(error.__cause__, "diag", None) and (
-                error.__cause__.diag.constraint_name == ONE_VOTE_PER_VOTER
-            ):
+            # The same voter, or the same form, from another address at the same moment:
+            # the constraint wins.
+            diagnostics = getattr(error.__cause__, "diag", None)
+            constraint = diagnostics.constraint_name if diagnostics else None
+            if constraint == ONE_VOTE_PER_KEY:
+                return self.votes.get(key=key)
+            if constraint == ONE_VOTE_PER_VOTER:
                 raise VoteRefused(VoteRefused.ALREADY_VOTED) from error
             raise
 
@@ -285,13 +317,21 @@ class Vote(models.Model):
         help_text=_("“user:” and an account number, or “browser:” and a random cookie id."),
     )
     address_hash = models.CharField(_("address hash"), max_length=64)
+    # Made when the vote form was shown: a retry of the same vote is known by it.
+    key = models.UUIDField(_("form key"), null=True, blank=True, editable=False)
+    language = models.CharField(
+        _("language"), max_length=8, choices=settings.LANGUAGES, blank=True, editable=False
+    )
     created_at = models.DateTimeField(_("cast at"), default=timezone.now, editable=False)
 
     class Meta:
         ordering = ["-created_at"]
         verbose_name = _("vote")
         verbose_name_plural = _("votes")
-        constraints = [models.UniqueConstraint(fields=["poll", "voter"], name=ONE_VOTE_PER_VOTER)]
+        constraints = [
+            models.UniqueConstraint(fields=["poll", "voter"], name=ONE_VOTE_PER_VOTER),
+            models.UniqueConstraint(fields=["poll", "key"], name=ONE_VOTE_PER_KEY),
+        ]
         indexes = [
             models.Index(fields=["poll", "address_hash"], name="polls_vote_poll_address"),
             models.Index(fields=["poll", "created_at"], name="polls_vote_poll_created"),

@@ -18,7 +18,7 @@ from django.template.loader import render_to_string
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from config.http import client_address
 from config.pagination import paginate
@@ -39,6 +39,7 @@ REFUSAL_STATUS = {
 
 
 @never_cache  # live vote totals: never from a cache
+@require_safe
 def poll_list(request):
     """The open polls, then the archive of closed ones, newest first."""
     page = paginate(request, Poll.objects.closed().for_listing(), PER_PAGE)
@@ -47,6 +48,7 @@ def poll_list(request):
 
 
 @never_cache  # live results: never from a cache
+@require_safe
 def poll_detail(request, slug):
     poll = get_object_or_404(Poll.objects.for_reader(request.user), slug=slug)
     context = {"poll": poll, "results": poll.results(), "next": request.get_full_path()}
@@ -54,7 +56,7 @@ def poll_detail(request, slug):
 
 
 @never_cache
-@require_GET
+@require_safe
 def poll_state(request, slug):
     """For polls.js: a fresh CSRF token, whether this reader has voted, and the current
     results when the reader should see them (after voting, or once the poll has closed)."""
@@ -70,6 +72,7 @@ def poll_state(request, slug):
     return JsonResponse(
         {
             "csrf_token": get_token(request),
+            "vote_key": uuid.uuid4().hex,
             "is_open": poll.is_open,
             "has_voted": has_voted,
             "message": str(message),
@@ -86,20 +89,23 @@ def vote(request, slug):
     if not form.is_valid():
         return refused(request, poll, form, CHOOSE_AN_ANSWER, status=400)
     voter = known_voter(request)
-    browser_id = None if voter else uuid.uuid4().hex
     try:
-        poll.record_vote(
+        counted = poll.record_vote(
             form.cleaned_data["choice"],
-            voter=voter or f"browser:{browser_id}",
+            voter=voter or f"browser:{uuid.uuid4().hex}",
             address=client_address(request),
+            key=form.cleaned_data["vote_key"],
+            language=request.LANGUAGE_CODE,
         )
     except VoteRefused as refusal:
         return refused(request, poll, form, refusal.message, REFUSAL_STATUS[refusal.code])
     response = accepted(request, poll)
-    if browser_id:
+    if not voter and counted.voter.startswith("browser:"):
+        # A new reader, or one whose first answer was lost: the browser keeps the id
+        # its vote was counted under.
         response.set_signed_cookie(
             VOTER_COOKIE,
-            browser_id,
+            counted.voter.removeprefix("browser:"),
             salt=VOTER_COOKIE_SALT,
             max_age=VOTER_COOKIE_MAX_AGE,
             httponly=True,
@@ -177,6 +183,7 @@ def vote_page(request, poll, form, notice, status, *, token_missing):
         "poll": poll,
         "results": poll.results(),
         "selected": form.selected_choice_id(),
+        "vote_key": form.key_to_show(),
         "notice": notice,
         "token_missing": token_missing,
         "show_form": token_missing or status == 400,

@@ -58,13 +58,14 @@ sys.path.insert(0, str(BASE_DIR))
 
 from config.progress import Progress  # noqa: E402
 from scripts import encryption, rotation  # noqa: E402
+from scripts.database import ensure_database  # noqa: E402
 
 FORMAT = 1  # manifests with checksums are still format 1: older archives lack them only
 DUMP = "database.dump"
 MANIFEST = "manifest.json"
 MEDIA = "media/"
 # Keys of Django's connection parameters that are not libpq's.
-NOT_LIBPQ = {"cursor_factory", "context", "prepare_threshold", "password"}
+NOT_LIBPQ = {"cursor_factory", "context", "prepare_threshold"}
 
 
 class Refused(Exception):  # noqa: N818 (it is a refusal, said to the sysadmin)
@@ -121,17 +122,22 @@ def client_program(name, server_major, at_least):
     return exact[0] if exact else max(usable, key=usable.get)
 
 
+def libpq_params(connection):
+    """The Django connection's settings as libpq parameters."""
+    params = connection.get_connection_params()
+    return {k: v for k, v in params.items() if k not in NOT_LIBPQ}
+
+
 def libpq_target(connection):
     """(conninfo, environment) for the client programs: the password travels in the
     environment, never on the command line where `ps` shows it."""
     from psycopg.conninfo import make_conninfo
 
-    params = connection.get_connection_params()
+    params = libpq_params(connection)
     environment = dict(os.environ)
-    if params.get("password"):
-        environment["PGPASSWORD"] = str(params["password"])
-    conninfo = make_conninfo(**{k: v for k, v in params.items() if k not in NOT_LIBPQ})
-    return conninfo, environment
+    if password := params.pop("password", None):
+        environment["PGPASSWORD"] = str(password)
+    return make_conninfo(**params), environment
 
 
 # --- Media through the storage API ------------------------------------------------------------
@@ -383,7 +389,7 @@ def restore(archive, force, identity=None):
     started = time.monotonic()
     with readable(archive, identity) as plain, open_tar(plain, archive) as tar:
         manifest, media = checked(tar, archive)
-        ensure_database(connection)
+        ensure_database(libpq_params(connection))
         tables = connection.introspection.table_names()
         existing = [m.name for m in media if default_storage.exists(m.name[len(MEDIA) :])]
         if (tables or existing) and not force:
@@ -561,19 +567,6 @@ def put_media(tar, members, storage):
                 storage.delete(name)
         raise
     return added
-
-
-def ensure_database(connection):
-    """Create the database named in the settings when the server does not have it yet."""
-    import psycopg
-    from psycopg import sql
-
-    name = connection.settings_dict["NAME"]
-    params = connection.get_connection_params() | {"dbname": "postgres"}
-    with psycopg.connect(**params, autocommit=True) as server:
-        if not server.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
-            server.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-            say(f"Created database {name!r}.")
 
 
 def load_database(connection, dump, pg_restore, psql, replace):

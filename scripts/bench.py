@@ -17,6 +17,7 @@ unless --keep is given (building 100,000 articles takes minutes).
 """
 
 import argparse
+import contextlib
 import datetime
 import http.client
 import itertools
@@ -25,8 +26,6 @@ import random
 import re
 import secrets
 import shutil
-import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -38,6 +37,9 @@ from urllib.parse import urlsplit, urlunsplit
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BASE_DIR))
+
+from scripts import servers  # noqa: E402
+from scripts.database import drop_database, ensure_database  # noqa: E402
 
 WORDS_TEXT = """
 Krāslava Daugava novads pilsēta skola bibliotēka dome iedzīvotāji kopiena svētki koncerts
@@ -117,9 +119,9 @@ def main():
         STATIC_ROOT=str(workdir / "static"),
         DJANGO_SETTINGS_MODULE="config.settings",
     )
-    redis = Redis(workdir)
+    redis = servers.PrivateRedis(workdir).start()
     try:
-        create_database(url)
+        ensure_database(url)
         import django
 
         django.setup()
@@ -132,7 +134,7 @@ def main():
         in_process_figures = {mode: in_process(paths, mode) for mode in MODES}
         results = {}
         for mode in MODES:
-            with production_server(redis, mode) as base:
+            with production_server(redis, mode, workdir) as base:
                 targets = {page: (base, paths[page]) for page in options.pages}
                 results |= {
                     (page, mode): run for page, run in measure_rounds(targets, options, workdir)
@@ -156,34 +158,11 @@ def main():
 
             connections.close_all()
             drop_database(url)
+            say(f"Dropped the benchmark database {options.database}.")
             shutil.rmtree(media, ignore_errors=True)
 
 
 # --- The data set ------------------------------------------------------------------------
-
-
-def create_database(url):
-    import psycopg
-    from psycopg import sql
-
-    name = urlsplit(url).path.lstrip("/")
-    maintenance = urlunsplit(urlsplit(url)._replace(path="/postgres"))
-    with psycopg.connect(maintenance, autocommit=True) as conn:
-        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
-            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-
-
-def drop_database(url):
-    import psycopg
-    from psycopg import sql
-
-    name = urlsplit(url).path.lstrip("/")
-    maintenance = urlunsplit(urlsplit(url)._replace(path="/postgres"))
-    with psycopg.connect(maintenance, autocommit=True) as conn:
-        conn.execute(
-            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
-        )
-    say(f"Dropped the benchmark database {name}.")
 
 
 def sentence(rng, words):
@@ -411,109 +390,23 @@ def in_process(paths, mode, rounds=7, seconds=0.25):
 # --- The server ----------------------------------------------------------------------------
 
 
-class production_server:  # noqa: N801 (used as a context manager, like open())
-    """gunicorn with the production settings of os.environ, pinned to the first CPU core."""
-
-    def __init__(self, redis, mode):
-        self.env = {
-            **os.environ,
-            "CACHE_URL": "dummycache://" if mode == "off" else redis.url(),
-            "CACHE_PAGES": str(mode == "on").lower(),
-            "CACHE_PAGE_PARTS": str(mode != "off").lower(),
-        }
-        self.redis = redis if mode != "off" else None
-
-    def __enter__(self):
-        if self.redis:
-            self.redis.flush()
-        port = free_port()
-        command = [
-            str(Path(sys.executable).parent / "gunicorn"),
-            "config.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            "2",
-            "--threads",
-            "4",
-            "--worker-class",
-            "gthread",
-            "--no-control-socket",
-            "--keep-alive",
-            "30",
-        ]
-        if two_cores():
-            command = ["taskset", "--cpu-list", "0", *command]
-        self.process = subprocess.Popen(command, cwd=BASE_DIR, env=self.env)
-        self.base = f"http://127.0.0.1:{port}"
-        for _ in range(100):
-            try:
-                if fetch(self.base + "/robots.txt")[0] == 200:
-                    return self.base
-            except OSError:
-                time.sleep(0.2)
-        raise RuntimeError("gunicorn did not start")
-
-    def __exit__(self, *exc_info):
-        self.process.send_signal(signal.SIGTERM)
-        self.process.wait(timeout=30)
-
-
-class Redis:
-    """The machine's Redis on 6379 if it answers, else a private one started for the run."""
-
-    def __init__(self, workdir):
-        self.workdir, self.process, self.port = workdir, None, 6379
-
-    def url(self):
-        if not self.answers(self.port):
-            if not shutil.which("redis-server"):
-                sys.exit("Caching needs Redis: start it on 127.0.0.1:6379 or install redis-server.")
-            self.port = free_port()
-            self.process = subprocess.Popen(
-                [
-                    "redis-server",
-                    "--port",
-                    str(self.port),
-                    "--bind",
-                    "127.0.0.1",
-                    "--save",
-                    "",
-                    "--appendonly",
-                    "no",
-                    "--dir",
-                    str(self.workdir),
-                ],
-                stdout=subprocess.DEVNULL,
-            )
-            while not self.answers(self.port):
-                time.sleep(0.1)
-        return f"redis://127.0.0.1:{self.port}/7"
-
-    @staticmethod
-    def answers(port):
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1) as conn:
-                conn.sendall(b"PING\r\n")
-                return conn.recv(10).startswith(b"+PONG")
-        except OSError:
-            return False
-
-    def flush(self):
-        with socket.create_connection(("127.0.0.1", self.port), timeout=2) as conn:
-            conn.sendall(b"SELECT 7\r\nFLUSHDB\r\n")
-            conn.recv(100)
-
-    def stop(self):
-        if self.process:
-            self.process.terminate()
-            self.process.wait(timeout=10)
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+@contextlib.contextmanager
+def production_server(redis, mode, workdir):
+    """gunicorn with the production settings of os.environ and the caching `mode`, pinned
+    to the first CPU core; its base URL. The private Redis starts each mode empty."""
+    env = {
+        **os.environ,
+        "CACHE_URL": "dummycache://" if mode == "off" else redis.url(),
+        "CACHE_PAGES": str(mode == "on").lower(),
+        "CACHE_PAGE_PARTS": str(mode != "off").lower(),
+    }
+    if mode != "off":
+        redis.flush()
+    options = ["--workers", "2", "--threads", "4", "--worker-class", "gthread"]
+    options += ["--keep-alive", "30"]
+    log = workdir / f"gunicorn-{mode}.log"
+    with servers.gunicorn(env, log, options, pinned=True) as base:
+        yield base
 
 
 def two_cores():
@@ -530,54 +423,15 @@ def fetch(url, method="GET", body=None, headers=None):
     return response.status, response.read()
 
 
-class nginx_proxy:  # noqa: N801
-    """nginx as deploy/nginx.conf sets it up (its `location /` block, verbatim), over plain
-    HTTP on 127.0.0.1, plus a static copy of the front page to compare it with."""
-
-    def __init__(self, workdir, upstream):
-        self.workdir = workdir / "nginx"
-        self.upstream = upstream
-
-    def __enter__(self):
-        documented = (BASE_DIR / "deploy" / "nginx.conf").read_text()
-        start = documented.index("    location / {")
-        location = documented[start : documented.index("\n    }\n", start) + 6]
-        root = self.workdir / "root"
-        root.mkdir(parents=True)
-        (root / "front-page.html").write_bytes(fetch(self.upstream + "/")[1])
-        port = free_port()
-        temp = " ".join(
-            f"{kind}_temp_path {self.workdir / kind};"
-            for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
-        )
-        conf = self.workdir / "nginx.conf"
-        conf.write_text(
-            f"worker_processes 1; daemon off; user root; pid {self.workdir / 'nginx.pid'};\n"
-            f"error_log {self.workdir / 'error.log'};\n"
-            "events { worker_connections 1024; }\n"
-            f"http {{ access_log off; {temp}\n"
-            f"upstream vestis {{ server {urlsplit(self.upstream).netloc}; keepalive 32; }}\n"
-            f"proxy_cache_path {self.workdir / 'cache'} levels=1:2 keys_zone=vestis:10m "
-            "max_size=200m inactive=10m use_temp_path=off;\n"
-            f"server {{ listen 127.0.0.1:{port};\n"
-            f"location = /front-page.html {{ root {root}; }}\n{location}\n}} }}\n"
-        )
-        command = ["nginx", "-c", str(conf), "-p", str(self.workdir)]
-        if two_cores():
-            command = ["taskset", "--cpu-list", "0", *command]
-        self.process = subprocess.Popen(command)
-        base = f"http://127.0.0.1:{port}"
-        for _ in range(50):
-            try:
-                fetch(base + "/front-page.html")
-                return base, "/front-page.html"
-            except OSError:
-                time.sleep(0.1)
-        raise RuntimeError(f"nginx did not start; see {self.workdir / 'error.log'}")
-
-    def __exit__(self, *exc_info):
-        self.process.terminate()
-        self.process.wait(timeout=10)
+@contextlib.contextmanager
+def nginx_proxy(workdir, upstream):
+    """nginx as deploy/nginx.conf sets it up, in front of `upstream`, and the path of a
+    static copy of the front page that it serves, to compare with; (base URL, path)."""
+    root = workdir / "nginx-root"
+    root.mkdir()
+    (root / "front-page.html").write_bytes(fetch(upstream + "/")[1])
+    with servers.nginx(workdir / "nginx", [upstream], static_root=root, pinned=True) as base:
+        yield base, "/static-copy/front-page.html"
 
 
 # --- Measuring -----------------------------------------------------------------------------

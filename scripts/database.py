@@ -11,6 +11,7 @@ import glob
 import os
 import pwd
 import shutil
+import socket
 import subprocess
 import sys
 import time
@@ -19,13 +20,15 @@ from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
 from psycopg import sql
+from psycopg.conninfo import conninfo_to_dict
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 DATABASE_NAME = "vestis"
 SERVER_URL = "postgres://postgres@127.0.0.1:5432/"
 CLUSTER_DIR = BASE_DIR / "var" / "postgres"
-CLUSTER_PORT = 54329
-CLUSTER_URL = f"postgres://postgres@127.0.0.1:{CLUSTER_PORT}/"
+# The local cluster's port, chosen free when it is created: a second checkout on the same
+# machine gets a cluster (and a port) of its own.
+CLUSTER_PORT_FILE = BASE_DIR / "var" / "postgres.port"
 
 
 def say(message):
@@ -58,13 +61,30 @@ def answers(url):
         return False
 
 
-def ensure_database(url):
-    """Create the database named in `url` when the server does not have it yet."""
-    name = urlsplit(url).path.lstrip("/")
-    with psycopg.connect(with_database(url, "postgres"), autocommit=True) as conn:
+def server_and_name(conninfo):
+    """libpq parameters of the server's maintenance database, and the name of the database
+    that `conninfo` (a postgres:// URL, or a dict of libpq parameters) names."""
+    params = conninfo_to_dict(conninfo) if isinstance(conninfo, str) else dict(conninfo)
+    return params | {"dbname": "postgres"}, params.get("dbname")
+
+
+def ensure_database(conninfo):
+    """Create the database that `conninfo` names when the server does not have it yet:
+    for `make`, the backup's restore and the benchmark alike."""
+    server, name = server_and_name(conninfo)
+    with psycopg.connect(**server, autocommit=True) as conn:
         if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
             conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
             say(f"Created database {name!r}.")
+
+
+def drop_database(conninfo):
+    """Drop the database that `conninfo` names, closing whatever still uses it."""
+    server, name = server_and_name(conninfo)
+    with psycopg.connect(**server, autocommit=True) as conn:
+        conn.execute(
+            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+        )
 
 
 def postgres_binaries():
@@ -90,8 +110,41 @@ def run_as_cluster_owner(command):
     subprocess.run(command, check=True, stdout=sys.stderr, stderr=sys.stderr)
 
 
+def cluster_port():
+    """This checkout's cluster port: the one it was created with, else a free one."""
+    if CLUSTER_PORT_FILE.exists():
+        return int(CLUSTER_PORT_FILE.read_text())
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    CLUSTER_PORT_FILE.parent.mkdir(parents=True, exist_ok=True)
+    CLUSTER_PORT_FILE.write_text(f"{port}\n")
+    return port
+
+
+def cluster_url():
+    return f"postgres://postgres@127.0.0.1:{cluster_port()}/"
+
+
+def is_our_cluster(url):
+    """Whether `url` is this checkout's own cluster (and not another checkout's)."""
+    return CLUSTER_PORT_FILE.exists() and urlsplit(url).port == cluster_port()
+
+
+def data_directory(url):
+    with psycopg.connect(with_database(url, "postgres"), connect_timeout=3) as conn:
+        return Path(conn.execute("SHOW data_directory").fetchone()[0]).resolve()
+
+
 def start_local_cluster(bindir):
-    if answers(CLUSTER_URL):
+    url, port = cluster_url(), cluster_port()
+    if answers(url):
+        if data_directory(url) != CLUSTER_DIR.resolve():
+            sys.exit(
+                f"Port {port}, kept for this checkout's PostgreSQL in {CLUSTER_PORT_FILE}, is "
+                f"taken by another server ({data_directory(url)}): delete that file to choose "
+                "another port, or set DATABASE_URL."
+            )
         return
     CLUSTER_DIR.parent.mkdir(parents=True, exist_ok=True)
     if os.geteuid() == 0:
@@ -101,9 +154,10 @@ def start_local_cluster(bindir):
         say(f"Creating a project-local PostgreSQL cluster in {CLUSTER_DIR} …")
         run_as_cluster_owner(
             [bindir / "initdb", "-D", CLUSTER_DIR, "-U", "postgres", "--auth=trust", "-E", "UTF8"]
+            + ["--no-instructions"]
         )
-    say(f"Starting the project-local PostgreSQL on 127.0.0.1:{CLUSTER_PORT} …")
-    options = f"-p {CLUSTER_PORT} -k {CLUSTER_DIR} -c listen_addresses=127.0.0.1"
+    say(f"Starting the project-local PostgreSQL on 127.0.0.1:{port} …")
+    options = f"-p {port} -k {CLUSTER_DIR} -c listen_addresses=127.0.0.1"
     run_as_cluster_owner(
         [
             bindir / "pg_ctl",
@@ -118,7 +172,7 @@ def start_local_cluster(bindir):
         ]
     )
     for _ in range(30):
-        if answers(CLUSTER_URL):
+        if answers(url):
             return
         time.sleep(0.5)
     sys.exit(f"The project-local PostgreSQL did not start; see {CLUSTER_DIR / 'server.log'}.")
@@ -128,7 +182,7 @@ def main():
     url = configured_url()
     if url:
         if not answers(url):
-            if urlsplit(url).port == CLUSTER_PORT and (bindir := postgres_binaries()):
+            if is_our_cluster(url) and (bindir := postgres_binaries()):
                 start_local_cluster(bindir)
             else:
                 sys.exit(f"DATABASE_URL is set, but no PostgreSQL answers there: {url}")
@@ -136,7 +190,7 @@ def main():
         url = with_database(SERVER_URL, DATABASE_NAME)
     elif bindir := postgres_binaries():
         start_local_cluster(bindir)
-        url = with_database(CLUSTER_URL, DATABASE_NAME)
+        url = with_database(cluster_url(), DATABASE_NAME)
     else:
         sys.exit(
             "PostgreSQL is required: set DATABASE_URL, start a server on 127.0.0.1:5432, "

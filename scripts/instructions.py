@@ -88,8 +88,9 @@ def production_environment(database):
 
 def build(articles):
     from scripts import bench
+    from scripts.database import ensure_database
 
-    bench.create_database(os.environ["DATABASE_URL"])
+    ensure_database(os.environ["DATABASE_URL"])
     import django
 
     django.setup()

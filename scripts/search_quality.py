@@ -138,9 +138,9 @@ def main():
     os.environ.update(DATABASE_URL=url, DJANGO_SETTINGS_MODULE="config.settings")
     os.environ.setdefault("SECRET_KEY", "search-quality")
     os.environ.setdefault("DEBUG", "true")
-    from bench import create_database, drop_database
+    from scripts.database import drop_database, ensure_database
 
-    create_database(url)
+    ensure_database(url)
     try:
         import django
 

@@ -55,13 +55,25 @@ def empty_cache():
 
 @pytest.fixture
 def editor(django_user_model):
-    """A member of the newsroom's "Editors" group (created by a migration), not a superuser."""
+    """A member of the newsroom's "Redaktori" group (created by a migration), not a superuser."""
     from django.contrib.auth.models import Group
 
     user = django_user_model.objects.create_user(
         "redaktore", password="Latgale-2024!", is_staff=True, first_name="Ilze"
     )
-    user.groups.add(Group.objects.get(name="Editors"))
+    user.groups.add(Group.objects.get(name="Redaktori"))
+    return user
+
+
+@pytest.fixture
+def journalist(django_user_model):
+    """A member of the "Žurnālisti" role: writes, cannot publish."""
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user(
+        "zurnaliste", password="Latgale-2024!", is_staff=True, first_name="Inese"
+    )
+    user.groups.add(Group.objects.get(name="Žurnālisti"))
     return user
 
 

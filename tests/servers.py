@@ -1,25 +1,18 @@
-"""Real servers for the tests that need them: gunicorn as README deploys it, and Redis."""
+"""Real servers for the tests that need them (scripts/servers.py starts them): gunicorn as
+README deploys it, a private Redis, nginx in front; a server that does not start fails the
+test with what it said."""
 
 import contextlib
 import os
-import shutil
-import socket
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
-from pathlib import Path
 
 import pytest
 
+from scripts import servers
+from scripts.servers import answers, free_port, redis_answers  # noqa: F401 (for the tests)
 from tests.test_settings import BASE_DIR, PRODUCTION
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def production_env(static_root, database_name=None, **overrides):
@@ -40,43 +33,48 @@ def production_env(static_root, database_name=None, **overrides):
     return env
 
 
-def answers(url, host):
-    try:
-        request = urllib.request.Request(url, headers={"Host": host})
-        with urllib.request.urlopen(request, timeout=5) as response:
-            return response.status == 200
-    except (OSError, urllib.error.HTTPError):
-        return False
-
-
 @contextlib.contextmanager
 def gunicorn(env, log, *options, config=None):
     """gunicorn serving the site on a free port; its base URL while the block runs.
     `config`: a configuration file (deploy/gunicorn.conf.py), which `options` override."""
-    port = free_port()
-    with open(log, "wb") as output:
-        server = subprocess.Popen(
-            [Path(sys.executable).parent / "gunicorn", "config.wsgi"]
-            + (["--config", str(config)] if config else [])
-            + ["--bind", f"127.0.0.1:{port}", "--no-control-socket"]
-            + list(options or ["--workers", "2", "--threads", "4", "--worker-class", "gthread"]),
-            cwd=BASE_DIR,
-            env=env,
-            stdout=output,
-            stderr=output,
-        )
-    base = f"http://127.0.0.1:{port}"
+    with started(servers.gunicorn(env, log, options, config=config)) as base:
+        yield base
+
+
+@contextlib.contextmanager
+def nginx(folder, upstreams, **options):
+    """nginx configured as deploy/nginx.conf, in front of `upstreams`; its base URL."""
+    with started(servers.nginx(folder, upstreams, **options)) as base:
+        yield base
+
+
+class PrivateRedis(servers.PrivateRedis):
+    """A redis-server of the test's own, which it may stop and start again."""
+
+    def __init__(self, folder):
+        try:
+            super().__init__(folder)
+        except servers.ServerDidNotStart as error:
+            pytest.fail(str(error), pytrace=False)
+
+    def start(self):
+        try:
+            return super().start()
+        except servers.ServerDidNotStart as error:
+            pytest.fail(str(error), pytrace=False)
+
+
+@contextlib.contextmanager
+def started(server):
+    """Enter `server`'s context, failing the test (not erroring) when it does not start."""
     try:
-        deadline = time.monotonic() + 30
-        host = env["ALLOWED_HOSTS"].split(",")[0]
-        while not answers(f"{base}/healthz", host):
-            if time.monotonic() > deadline or server.poll() is not None:
-                pytest.fail(f"gunicorn did not start:\n{Path(log).read_text()[-3000:]}")
-            time.sleep(0.2)
+        base = server.__enter__()
+    except servers.ServerDidNotStart as error:
+        pytest.fail(str(error), pytrace=False)
+    try:
         yield base
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        server.__exit__(None, None, None)
 
 
 def wait_until(condition, timeout, what):
@@ -86,43 +84,3 @@ def wait_until(condition, timeout, what):
         if time.monotonic() > deadline:
             pytest.fail(f"Timed out waiting for {what}")
         time.sleep(0.05)
-
-
-def redis_answers(port):
-    try:
-        with socket.create_connection(("127.0.0.1", port), timeout=1) as conn:
-            conn.sendall(b"PING\r\n")
-            return conn.recv(16).startswith(b"+PONG")
-    except OSError:
-        return False
-
-
-class PrivateRedis:
-    """A redis-server of the test's own, which it may stop and start again."""
-
-    def __init__(self, folder):
-        if not shutil.which("redis-server"):
-            pytest.fail("These tests need redis-server (apt-get install redis-server).")
-        self.folder, self.port, self.process = folder, free_port(), None
-
-    def start(self):
-        self.process = subprocess.Popen(
-            ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", ""]
-            + ["--appendonly", "no", "--dir", str(self.folder)],
-            stdout=subprocess.DEVNULL,
-        )
-        deadline = time.monotonic() + 10
-        while not redis_answers(self.port):
-            if time.monotonic() > deadline:
-                pytest.fail("redis-server did not start")
-            time.sleep(0.05)
-        return self
-
-    def stop(self):
-        if self.process:
-            self.process.terminate()
-            self.process.wait(timeout=10)
-            self.process = None
-
-    def url(self, database=0):
-        return f"redis://127.0.0.1:{self.port}/{database}"

@@ -41,6 +41,24 @@ def test_second_reader_gets_the_page_without_a_single_query(client, django_asser
     assert "Ziņa no Krāslavas" in second.text
 
 
+# Addresses that name the front page only once their dot segments are resolved.
+DOT_SEGMENTS = ["/aptaujas/../", "/aptaujas/%2e%2e/", "/meklet/../", "/zinas/2026/12/../../../"]
+
+
+@pytest.mark.parametrize("path", DOT_SEGMENTS)
+def test_dot_segments_are_not_found_whether_the_front_page_is_cached_or_not(client, path):
+    """The key is what the router saw: a cached page is never served under an address
+    that does not exist (it used to be, resolved by build_absolute_uri())."""
+    make_article(title_lv="Ziņa pirmajā lapā")
+    cold = client.get(path)
+    assert client.get("/").status_code == 200  # the front page is now cached
+
+    warm = client.get(path)
+
+    assert (cold.status_code, warm.status_code) == (404, 404)
+    assert "Ziņa pirmajā lapā" not in warm.text
+
+
 def test_a_link_shared_on_facebook_is_served_from_the_cache(client, django_assert_num_queries):
     """Facebook adds a different fbclid to every click; newsletters add utm_ parameters."""
     make_article(title_lv="Ziņa, ko dalās")

@@ -71,7 +71,7 @@ def test_reader_and_admin_pages_carry_the_security_headers(
     editor = django_user_model.objects.create_user(
         "redaktore", password="Latgale-2024!", is_staff=True
     )
-    editor.groups.add(Group.objects.get(name="Editors"))
+    editor.groups.add(Group.objects.get(name="Redaktori"))
     https = {"X-Forwarded-Proto": "https"}
     status, headers, login_page = fetch(f"{production_server}/admin/login/", **https)
     csrf_cookie = headers["Set-Cookie"]

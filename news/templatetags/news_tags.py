@@ -108,7 +108,7 @@ def article_structured_data(context, article):
         "headline": article.title,
         "description": article.summary(),
         "datePublished": article.published_at,
-        "dateModified": article.updated_at,
+        "dateModified": article.modified_at,
         "articleSection": article.section.name,
         "inLanguage": context.get("LANGUAGE_CODE"),
         "mainEntityOfPage": request.build_absolute_uri(article.get_absolute_url()),

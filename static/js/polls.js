@@ -52,6 +52,10 @@
     for (const input of poll.querySelectorAll("input[name=csrfmiddlewaretoken]")) {
       input.value = state.csrf_token;
     }
+    // This form's own key: a vote sent again after an error is known as the same vote.
+    for (const input of poll.querySelectorAll("input[name=vote_key]")) {
+      input.value = state.vote_key;
+    }
     show(poll, state);
     const form = poll.querySelector(".poll__form");
     if (form) form.addEventListener("submit", (event) => vote(event, poll, form));

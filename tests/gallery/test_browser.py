@@ -52,7 +52,7 @@ def test_phone_photo_of_the_day_appears_upright_in_the_sidebar_on_its_day_only(
     with time_machine.travel(MONDAY_MORNING, tick=True):
         log_in(page, "fotoredaktors", "Latgale-2024!")
         page.locator("tr.model-photo").get_by_role("link", name="Foto").click()
-        page.get_by_role("link", name="Pievienot foto").click()
+        page.get_by_role("link", name="Pievienot: foto").click()
         page.get_by_role("group", name="Attēls").locator("input[type=file]").set_input_files(
             {"name": "IMG_2048.jpg", "mimeType": "image/jpeg", "buffer": phone_photo_bytes()}
         )

@@ -38,7 +38,7 @@ def test_editor_schedules_a_bilingual_article_with_photos_and_readers_see_it_on_
     editor = django_user_model.objects.create_user(
         "redaktore", password="Latgale-2024!", is_staff=True
     )
-    editor.groups.add(Group.objects.get(name="Editors"))
+    editor.groups.add(Group.objects.get(name="Redaktori"))
     make_section(name_lv="Novads", name_ru="Край", slug="novads")
     make_photo(title_lv="Jaunais tilts", credit_lv="Jura Rogas foto")
     make_photo(title_lv="Tilta būvdarbi", caption_lv="Būvnieki pie tilta")

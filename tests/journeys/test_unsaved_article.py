@@ -26,7 +26,7 @@ def test_article_typed_before_the_session_expired_is_restored_after_logging_in(
     editor = django_user_model.objects.create_user(
         "redaktore", password="Latgale-2024!", is_staff=True
     )
-    editor.groups.add(Group.objects.get(name="Editors"))
+    editor.groups.add(Group.objects.get(name="Redaktori"))
     make_section(name_lv="Novads", slug="novads")
     make_photo(title_lv="Skolas ēka")
     seen = watch(page)

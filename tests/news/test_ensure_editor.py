@@ -15,7 +15,8 @@ def test_creates_an_editor_once_and_prints_how_to_log_in(capsys, monkeypatch):
     second = capsys.readouterr().out
 
     editor = User.objects.get()
-    assert editor.username == "redaktors" and editor.is_superuser
+    assert editor.username == "redaktors" and editor.is_staff and not editor.is_superuser
+    assert list(editor.groups.values_list("name", flat=True)) == ["Redaktori"]
     password = first.split("password: ")[1].split()[0]
     assert editor.check_password(password)
     assert "Log in at http://127.0.0.1:8000/admin/ as redaktors" in second

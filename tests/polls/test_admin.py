@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 import time_machine
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -74,9 +75,11 @@ def test_change_page_shows_read_only_results_and_votes_per_day(admin_client):
 
     html = admin_client.get(reverse("admin:polls_poll_change", args=[poll.pk])).text
 
-    assert "<tr><td>Jā</td><td>2</td><td>67&nbsp;%</td></tr>" in html
-    assert "<tr><td>Nē</td><td>1</td><td>33&nbsp;%</td></tr>" in html
-    assert "<tr><td>Nezinu</td><td>0</td><td>0&nbsp;%</td></tr>" in html
+    assert "<tr><td>Jā</td><td>2</td><td>67&nbsp;%</td><td>0</td><td>0</td><td>0</td></tr>" in html
+    assert "<tr><td>Nē</td><td>1</td><td>33&nbsp;%</td><td>0</td><td>0</td><td>0</td></tr>" in html
+    assert (
+        "<tr><td>Nezinu</td><td>0</td><td>0&nbsp;%</td><td>0</td><td>0</td><td>0</td></tr>" in html
+    )
     assert '<th scope="row">balsu kopā</th><td>3</td>' in html
     assert '<time datetime="2024-11-12">otrdiena, 12.11.2024</time></td><td>2</td>' in html
     assert '<time datetime="2024-11-13">trešdiena, 13.11.2024</time></td><td>1</td>' in html
@@ -93,9 +96,10 @@ def test_results_download_as_csv_for_a_spreadsheet(admin_client):
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert 'filename="aptauja-vai-lasat.csv"' in response["Content-Disposition"]
     assert response.content.decode("utf-8").splitlines() == [
-        "\ufeffaptauja;atbilde;balsis;procenti;balsu kopā",
-        "Vai lasāt avīzi?;Jā;3;75;4",
-        "Vai lasāt avīzi?;Nē;1;25;4",
+        "\ufeffaptauja;atbilde;balsis;procenti;balsu kopā;"
+        "balsis: Latviešu;balsis: Krievu;balsis: Angļu",
+        "Vai lasāt avīzi?;Jā;3;75;4;0;0;0",
+        "Vai lasāt avīzi?;Nē;1;25;4;0;0;0",
     ]
 
 
@@ -110,7 +114,7 @@ def test_results_of_selected_polls_export_as_csv(admin_client):
 
     rows = response.content.decode("utf-8").splitlines()
     assert len(rows) == 1 + 2 + 2
-    assert f"{first.question};Jā;2;100;2" in rows
+    assert f"{first.question};Jā;2;100;2;0;0;0" in rows
 
 
 def test_closing_a_poll_early_is_one_action(admin_client):
@@ -175,3 +179,22 @@ def test_admin_pages_need_a_login(client):
     response = client.get(reverse("admin:polls_poll_results_csv", args=[poll.pk]))
     assert response.status_code == 302
     assert "/login/" in response["Location"]
+
+
+def test_results_break_the_votes_down_by_the_language_the_reader_voted_in(admin_client):
+    """One tally for readers; for editors, how Latvian and Russian readers voted."""
+    poll = make_poll(question_lv="Vai brauksiet uz svētkiem?", slug="svetki", choices=["Jā", "Nē"])
+    yes, no = poll.choices.all()
+    for path, choice in [("/", yes), ("/", yes), ("/ru/", no), ("/ru/", yes)]:
+        Client().post(f"{path.rstrip('/')}/aptaujas/svetki/balsot/", {"choice": choice.pk})
+
+    html = admin_client.get(reverse("admin:polls_poll_change", args=[poll.pk])).text
+    csv = admin_client.get(reverse("admin:polls_poll_results_csv", args=[poll.pk]))
+
+    assert '<th scope="col">balsis: Latviešu</th><th scope="col">balsis: Krievu</th>' in html
+    assert "<tr><td>Jā</td><td>3</td><td>75&nbsp;%</td><td>2</td><td>1</td><td>0</td></tr>" in html
+    assert "<tr><td>Nē</td><td>1</td><td>25&nbsp;%</td><td>0</td><td>1</td><td>0</td></tr>" in html
+    assert csv.content.decode().splitlines()[1:] == [
+        "Vai brauksiet uz svētkiem?;Jā;3;75;4;2;1;0",
+        "Vai brauksiet uz svētkiem?;Nē;1;25;4;0;1;0",
+    ]

@@ -148,6 +148,21 @@ def test_a_missing_or_unknown_answer_gives_the_form_again_with_a_message(client,
     assert not Vote.objects.exists()
 
 
+def test_two_answers_in_one_vote_are_refused_and_nothing_is_counted(client):
+    """`choice=1&choice=2` used to count as a vote for the last answer."""
+    poll = make_poll()
+    first, second = poll.choices.all()[:2]
+    url = reverse("polls:vote", kwargs={"slug": poll.slug})
+
+    response = client.post(url, {"choice": [first.pk, second.pk], "next": "/"})
+    as_json = client.post(url, {"choice": [first.pk, first.pk]}, **JSON)
+
+    assert response.status_code == as_json.status_code == 400
+    assert "Izvēlieties vienu no atbildēm." in main(response.text)
+    assert as_json.json()["message"] == "Izvēlieties vienu no atbildēm."
+    assert not Vote.objects.exists()
+
+
 def test_another_polls_answer_is_refused(client):
     poll, other = make_poll(), make_poll()
 
@@ -272,3 +287,41 @@ def test_a_poll_that_closed_a_moment_ago_refuses_a_vote_from_a_cached_page(clien
     poll.save()
 
     assert vote(client, poll, poll.choices.first(), **JSON).status_code == 403
+
+
+def test_a_vote_sent_again_with_its_form_key_is_counted_once_and_answered_counted():
+    """The first answer was lost (a database restart between the commit and the reply):
+    the reader's retry carries the same key and learns that the vote counted."""
+    poll = make_poll()
+    yes = poll.choices.first()
+    key = Client().get(reverse("polls:poll_state", kwargs={"slug": poll.slug})).json()["vote_key"]
+    first, retry = Client(), Client()  # the retry has no cookie: the first reply never came
+    url = reverse("polls:vote", kwargs={"slug": poll.slug})
+
+    first.post(url, {"choice": yes.pk, "vote_key": key}, **JSON)
+    response = retry.post(url, {"choice": yes.pk, "vote_key": key}, **JSON)
+
+    assert response.status_code == 200
+    assert response.json()["message"] == "Paldies! Jūsu balss ir saskaitīta."
+    assert Vote.objects.count() == 1
+    assert retry.cookies[VOTER_COOKIE].value == first.cookies[VOTER_COOKIE].value
+
+
+def test_each_shown_form_gets_a_key_of_its_own(client):
+    poll = make_poll()
+    state = reverse("polls:poll_state", kwargs={"slug": poll.slug})
+    keys = {client.get(state).json()["vote_key"] for _ in range(2)}
+    confirm = Client(enforce_csrf_checks=True).post(
+        reverse("polls:vote", kwargs={"slug": poll.slug}), {"choice": poll.choices.first().pk}
+    )
+
+    assert len(keys) == 2 and all(re.fullmatch(r"[0-9a-f]{32}", key) for key in keys)
+    assert re.search(r'name="vote_key" value="[0-9a-f]{32}"', main(confirm.text))
+    assert not Vote.objects.exists()
+
+
+def test_a_damaged_form_key_still_counts_the_vote(client):
+    poll = make_poll()
+    url = reverse("polls:vote", kwargs={"slug": poll.slug})
+    response = client.post(url, {"choice": poll.choices.first().pk, "vote_key": "x" * 40}, **JSON)
+    assert response.status_code == 200 and Vote.objects.count() == 1

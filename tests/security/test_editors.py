@@ -20,7 +20,8 @@ from tests.polls.factories import make_poll
 
 pytestmark = pytest.mark.django_db
 
-CONTENT_APPS = {"news", "gallery", "polls", "namedays"}
+# Old addresses are content too: editors see and correct them (issue 13).
+CONTENT_APPS = {"news", "gallery", "polls", "namedays", "addresses"}
 
 
 @pytest.fixture
@@ -30,13 +31,13 @@ def editor_client(client, editor):
 
 
 def test_editors_group_holds_content_permissions_only():
-    editors = Group.objects.get(name="Editors")
+    editors = Group.objects.get(name="Redaktori")
     apps = set(editors.permissions.values_list("content_type__app_label", flat=True))
     assert apps == CONTENT_APPS
 
 
 def test_editor_cannot_reach_users_groups_or_lockouts(editor_client, editor):
-    editors = Group.objects.get(name="Editors")
+    editors = Group.objects.get(name="Redaktori")
     for url in [
         reverse("admin:auth_user_add"),
         reverse("admin:auth_user_change", args=[editor.pk]),
@@ -70,12 +71,13 @@ def test_editor_cannot_make_themselves_superuser_or_join_other_groups(editor_cli
     assert answer.status_code == 403
     editor.refresh_from_db()
     assert not editor.is_superuser
-    assert list(editor.groups.values_list("name", flat=True)) == ["Editors"]
+    assert list(editor.groups.values_list("name", flat=True)) == ["Redaktori"]
 
 
 # Every bulk action an editor has: how to make an object it works on, and whether it
 # changes anything (changes must be in the history; exports change nothing).
 ACTIONS = {
+    ("news", "article", "submit_for_review"): lambda: make_article(is_published=False),
     ("news", "article", "publish"): lambda: make_article(is_published=False),
     ("news", "article", "unpublish"): make_article,
     ("gallery", "photo", "make_missing_renditions"): lambda: without_renditions(make_photo()),

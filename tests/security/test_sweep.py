@@ -236,3 +236,27 @@ def test_a_host_name_not_served_gets_400_not_500():
     response = Client(raise_request_exception=False, HTTP_HOST="evil.example").get("/")
     assert response.status_code == 400
     assert "<h1>Nepareizs pieprasījums</h1>" in response.text
+
+
+# What each reader view serves besides GET and HEAD (the vote: POST alone).
+SERVED_METHODS = {"polls:vote": {"POST"}}
+OTHER_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "TRACE"]
+
+
+@pytest.mark.parametrize(("view_name", "route"), ROUTES, ids=[route for _n, route in ROUTES])
+def test_reader_views_answer_only_the_methods_they_serve(client, site, view_name, route):
+    """Any other method is a 405 naming the ones served (a TRACE used to get the feed);
+    HEAD answers wherever GET does, with the same status and no body."""
+    arguments = {name for _converter, name in CONVERTER.findall(route)}
+    path = url(route, {argument: example(view_name, argument, site) for argument in arguments})
+    served = SERVED_METHODS.get(view_name, {"GET", "HEAD"})
+    for method in OTHER_METHODS:
+        response = client.generic(method, path)
+        if method in served:
+            assert response.status_code < 400 or method == "POST", f"{method} {path}"
+            continue
+        assert response.status_code == 405, f"{method} {path} → {response.status_code}"
+        assert set(response["Allow"].split(", ")) == served, f"{method} {path}"
+    if "GET" in served:
+        get, head = client.get(path), client.head(path)
+        assert (head.status_code, head.content) == (get.status_code, b""), path

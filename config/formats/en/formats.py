@@ -2,3 +2,4 @@ FULL_DATE_FORMAT = "l, j F Y"  # Thursday, 14 November 2024
 WEEKDAY_DATE_FORMAT = "l, d.m.Y"
 NUMERIC_DATE_FORMAT = "d.m.Y"
 DAY_MONTH_FORMAT = "j F"  # 14 November
+NUMERIC_DATETIME_FORMAT = "d.m.Y H:i"  # 21.05.2024 09:30
