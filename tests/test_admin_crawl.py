@@ -61,7 +61,8 @@ def english_in(html):
     for part in parser.parts:
         if re.fullmatch(r"\S+/\S+", part.strip()):
             continue  # a file's name, an address
-        words = [w.lower() for w in re.findall(r"\w+", part)]
+        # Addresses in help texts ("/zinas/browse/420/article/3/slug.html") are not words.
+        words = [w.lower() for w in re.findall(r"\w+", re.sub(r"\S*/\S*", " ", part))]
         if any(w in ENGLISH for w in words):
             found.add(part.strip()[:80])
     return found
