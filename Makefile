@@ -64,6 +64,8 @@ test: .venv/.synced
 	echo "ruff: lint and format …"
 	.venv/bin/ruff check --quiet .
 	.venv/bin/ruff format --check --quiet .
+	echo "djhtml: template indentation …"
+	.venv/bin/djhtml --check templates
 	echo "Django's checks and missing migrations …"
 	$(PY) manage.py check --fail-level WARNING
 	$(PY) manage.py makemigrations --check --dry-run
@@ -95,6 +97,7 @@ deploy: | $(UV)
 lint: .venv/.synced
 	@.venv/bin/ruff check --fix .
 	.venv/bin/ruff format .
+	.venv/bin/djhtml templates
 
 messages: .venv/.synced
 	@$(DATABASE)
