@@ -1,7 +1,12 @@
 import io
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 
 from scripts.make_archive import HEAD, TAIL, attachment_item, photo_bytes, post_item
 
@@ -11,6 +16,24 @@ def run_import(*args):
     out, err = io.StringIO(), io.StringIO()
     call_command("import_archive", *map(str, args), stdout=out, stderr=err)
     return out.getvalue(), err.getvalue()
+
+
+def run_in_own_process(*args, media_root=None):
+    """manage.py import_archive in a process of its own, as a sysadmin runs it, on this
+    test's database (and `media_root`); the finished process."""
+    server = os.environ["DATABASE_URL"].rsplit("/", 1)[0]
+    env = {**os.environ, "DATABASE_URL": f"{server}/{connection.settings_dict['NAME']}"}
+    if media_root:
+        env["MEDIA_ROOT"] = str(media_root)
+    return subprocess.run(
+        [sys.executable, "manage.py", "import_archive", *map(str, args)],
+        cwd=Path(__file__).resolve().parents[2],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
 
 
 @pytest.fixture

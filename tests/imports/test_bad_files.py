@@ -1,32 +1,14 @@
 """A file that cannot be imported as a whole gets one clear line, a non-zero exit, and
 nothing is written."""
 
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 from django.core.management import CommandError
 
 from news.models import Article
 from scripts.make_archive import make_archive
-from tests.imports.conftest import run_import
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.imports.conftest import run_import, run_in_own_process
 
 pytestmark = pytest.mark.django_db
-
-
-def run(*args):
-    """manage.py import_archive in its own process, as a sysadmin runs it."""
-    return subprocess.run(
-        [sys.executable, "manage.py", "import_archive", *map(str, args)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
 
 
 @pytest.fixture
@@ -53,7 +35,7 @@ def archive(tmp_path):
 def test_one_clear_line_and_a_non_zero_exit(tmp_path, content, expected):
     path = tmp_path / "archive.dat"
     path.write_text(content)
-    result = run(path)
+    result = run_in_own_process(path)
     assert result.returncode != 0
     assert expected in result.stderr
     assert "Traceback" not in result.stderr
@@ -66,11 +48,11 @@ def test_a_truncated_export_is_refused_before_anything_is_written(archive, tmp_p
     with pytest.raises(CommandError, match="truncated"):
         run_import(archive, "--media-dir", tmp_path / "uploads")
     assert Article.objects.count() == 0
-    assert "truncated" in run(archive, "--media-dir", tmp_path / "uploads").stderr
+    assert "truncated" in run_in_own_process(archive, "--media-dir", tmp_path / "uploads").stderr
 
 
 def test_a_missing_file_or_folder(tmp_path, archive):
-    assert "no such file" in run(tmp_path / "nav.xml").stderr
-    result = run(archive, "--media-dir", tmp_path / "nav")
+    assert "no such file" in run_in_own_process(tmp_path / "nav.xml").stderr
+    result = run_in_own_process(archive, "--media-dir", tmp_path / "nav")
     assert result.returncode != 0
     assert "no such folder" in result.stderr

@@ -1,37 +1,16 @@
 """--jobs 2 imports the same as one process does."""
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
-from django.db import connection
 
 from imports.models import ImportedRecord
 from news.models import Article, Section
-
-ROOT = Path(__file__).resolve().parent.parent.parent
+from tests.imports.conftest import run_in_own_process
 
 
 def import_in_own_process(*args, media_root):
-    """manage.py import_archive as a sysadmin runs it, on this test's database: its workers
-    are forked from a fresh process, never from the test runner with its connections."""
-    server = os.environ["DATABASE_URL"].rsplit("/", 1)[0]
-    env = {
-        **os.environ,
-        "DATABASE_URL": f"{server}/{connection.settings_dict['NAME']}",
-        "MEDIA_ROOT": str(media_root),
-    }
-    result = subprocess.run(
-        [sys.executable, "manage.py", "import_archive", *map(str, args)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    """Its workers are forked from a fresh process, never from the test runner with its
+    connections."""
+    result = run_in_own_process(*args, media_root=media_root)
     assert result.returncode == 0, result.stderr
     return result.stdout
 
