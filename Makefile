@@ -40,6 +40,13 @@ help:
 	$(UV) sync --frozen --all-extras --quiet
 	touch $@
 
+# The page checkers the tests run (axe-core inside Chromium, the Nu HTML Checker on Java):
+# exact versions from package-lock.json, into node_modules/. Readers are served none of it.
+node_modules/.installed: package.json package-lock.json
+	@echo "Installing the page checkers (npm ci) …"
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
 run: .venv/.synced
 	@$(DATABASE)
 	$(DEVELOPMENT)
@@ -58,7 +65,9 @@ run: .venv/.synced
 # The suite drives Debian's Chromium and starts private redis-server and nginx processes:
 # installed here when we are root, else named in one line before anything else runs.
 test: .venv/.synced
-	@scripts/require.sh "the tests" chromium=chromium redis-server=redis-server nginx=nginx
+	@scripts/require.sh "the tests" chromium=chromium redis-server=redis-server nginx=nginx \
+	  npm=npm java=default-jre-headless
+	$(MAKE) --no-print-directory node_modules/.installed
 	$(DATABASE)
 	$(DEVELOPMENT)
 	echo "ruff: lint and format …"
@@ -108,4 +117,4 @@ messages: .venv/.synced
 	$(PY) manage.py compilemessages --ignore '.venv/*' --ignore '.tools/*'
 
 clean:
-	@rm -rf .venv .tools var/static
+	@rm -rf .venv .tools var/static node_modules
