@@ -5,7 +5,7 @@ from django.db import transaction
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from modeltranslation.admin import TranslationAdmin
+from modeltranslation.admin import TabbedTranslationAdmin
 
 from gallery.forms import PhotoAdminForm
 from gallery.models import Photo
@@ -36,7 +36,7 @@ class PhotoOfTheDayFilter(admin.SimpleListFilter):
 
 
 @admin.register(Photo)
-class PhotoAdmin(TranslationAdmin):
+class PhotoAdmin(TabbedTranslationAdmin):
     form = PhotoAdminForm
     list_display = ["thumbnail", "title", "credit", "shown_on", "taken_on", "created_at"]
     list_display_links = ["thumbnail", "title"]

@@ -8,7 +8,7 @@ from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from modeltranslation.admin import TranslationAdmin
+from modeltranslation.admin import TabbedTranslationAdmin
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
@@ -17,7 +17,7 @@ from news.models import Article, ArticlePhoto, Section
 
 
 @admin.register(Section)
-class SectionAdmin(TranslationAdmin):
+class SectionAdmin(TabbedTranslationAdmin):
     list_display = ["name", "slug", "position"]
     list_editable = ["position"]
     list_filter = []
@@ -66,7 +66,7 @@ class ArticleAdminForm(forms.ModelForm):
 
 
 @admin.register(Article)
-class ArticleAdmin(VersionAdmin, TranslationAdmin):
+class ArticleAdmin(VersionAdmin, TabbedTranslationAdmin):
     """Every save through the admin keeps a revision (django-reversion: who and when);
     the history lists them, each comparable with the one before and restorable by an
     editor."""

@@ -30,6 +30,8 @@ BODY_EXTENSIONS = {
     "HardBreak": True,
     "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto", "tel"]},
     "History": True,
+    # The package switches the browser's spell-checker off by default; editors want it.
+    "NoSpellCheck": False,
 }
 
 
