@@ -105,7 +105,7 @@ class PhotoAdmin(TabbedTranslationAdmin):
             return False
         if obj is None or self.manages_photos(request):
             return True
-        return obj.created_by_id == request.user.pk and obj.shown_on is None
+        return Photo.objects.editable_by(request.user).filter(pk=obj.pk).exists()
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))

@@ -1,4 +1,5 @@
 import errno
+import logging
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -7,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from gallery.images import DECODERS, clean_image
 from gallery.models import Photo
+
+logger = logging.getLogger(__name__)
 
 # Characters that make a file name a path: folders, a Windows drive, a hidden or parent dir.
 PATH_CHARACTERS = ("/", "\\", ":", "\x00")
@@ -27,6 +30,22 @@ def storage_refusal(error):
         "Nothing was saved; please tell the site's administrator."
     )
     return ValidationError(message, code="storage_not_writable")
+
+
+def check_file_name(name):
+    """ValidationError unless `name` is a plain file name."""
+    if name.startswith(".") or any(c in name for c in PATH_CHARACTERS):
+        raise ValidationError(
+            _("The file name must be a plain name, without folders or a drive."),
+            code="path_in_name",
+        )
+
+
+def clean_upload(upload):
+    """An uploaded file as a clean master (see `clean_image()`), or ValidationError: its
+    name must be a plain file name, its content a safe JPEG, PNG or WebP."""
+    check_file_name(upload.name)
+    return clean_image(upload)
 
 
 class PhotoAdminForm(forms.ModelForm):
@@ -56,12 +75,7 @@ class PhotoAdminForm(forms.ModelForm):
         upload = self.cleaned_data["image"]
         if not isinstance(upload, UploadedFile):
             return upload  # no new file: the stored one stays
-        if upload.name.startswith(".") or any(c in upload.name for c in PATH_CHARACTERS):
-            raise ValidationError(
-                _("The file name must be a plain name, without folders or a drive."),
-                code="path_in_name",
-            )
-        return clean_image(upload)
+        return clean_upload(upload)
 
     def clean(self):
         cleaned_data = super().clean()
@@ -74,3 +88,68 @@ class PhotoAdminForm(forms.ModelForm):
         """The cleaned upload, with its decoded picture as `.image`; None if none came."""
         master = self.cleaned_data.get("image")
         return master if hasattr(master, "image") else None
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Any number of files, each checked later by itself (one bad file refuses only it)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, list | tuple) else [data]
+        files = [upload for upload in files if upload]
+        if not files and self.required:
+            raise ValidationError(self.error_messages["required"], code="required")
+        return files
+
+
+class PhotoUploadForm(forms.Form):
+    """Many photos at once: one credit for all, their texts filled in afterwards."""
+
+    files = MultipleFileField(label=_("photos"))
+    credit = forms.CharField(
+        label=_("credit"),
+        max_length=Photo._meta.get_field("credit").max_length,
+        required=False,
+        help_text=_("The photographer as printed under every one of them, e.g. “Jura Rogas foto”."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        accept = ",".join(f"image/{name.lower()}" for name in DECODERS)
+        self.fields["files"].widget.attrs["accept"] = accept
+
+    def save(self, user, title):
+        """Store each good file as a photo titled `title` (and so described until an editor
+        writes better); returns (photos, refused) with refused as (file name, message)."""
+        photos, refused = [], []
+        for upload in self.cleaned_data["files"]:
+            try:
+                check_file_name(upload.name)
+                photos.append(
+                    Photo.objects.create_from_image(  # checks the content, stores all or nothing
+                        upload,
+                        title_lv=title,
+                        alt_text_lv=title,
+                        credit_lv=self.cleaned_data["credit"],
+                        created_by=user,
+                    )
+                )
+            except ValidationError as error:
+                refused.append((upload.name, " ".join(error.messages)))
+            except OSError as error:
+                logger.exception("The media storage refused a photo; it was not saved.")
+                refused.append((upload.name, " ".join(storage_refusal(error).messages)))
+        return photos, refused
+
+
+# The texts of photos just uploaded together, filled in on one page.
+PhotoTextsFormSet = forms.modelformset_factory(
+    Photo, fields=["title_lv", "alt_text_lv", "caption_lv", "caption_ru"], extra=0
+)

@@ -443,6 +443,14 @@ class Article(models.Model):
         """The further photos in the editor's order."""
         return [item.photo for item in self.gallery_items.select_related("photo")]
 
+    def add_to_gallery(self, photos):
+        """Append `photos` to the further photos, in the order given."""
+        last = self.gallery_items.aggregate(last=models.Max("position"))["last"] or 0
+        ArticlePhoto.objects.bulk_create(
+            ArticlePhoto(article=self, photo=photo, position=last + number)
+            for number, photo in enumerate(photos, start=1)
+        )
+
     def previous_article(self):
         """The published article just before this one, or None."""
         return (
