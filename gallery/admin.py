@@ -45,7 +45,7 @@ class PhotoAdmin(TabbedTranslationAdmin):
     date_hierarchy = "shown_on"
     readonly_fields = ["preview", "dimensions", "created_by", "created_at", "updated_at"]
     fieldsets = [
-        (None, {"fields": ["image", "preview", "dimensions"]}),
+        (None, {"fields": ["image", "kept_upload", "preview", "dimensions"]}),
         (_("Text"), {"fields": ["title", "alt_text", "caption", "credit"]}),
         (_("Dates"), {"fields": ["shown_on", "taken_on"]}),
         (_("History"), {"fields": ["created_by", "created_at", "updated_at"]}),

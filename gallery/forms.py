@@ -1,15 +1,22 @@
 import errno
 import logging
+import uuid
 
 from django import forms
+from django.core import signing
 from django.core.exceptions import ValidationError
-from django.core.files.uploadedfile import UploadedFile
+from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import SimpleUploadedFile, UploadedFile
 from django.utils.translation import gettext_lazy as _
 
 from gallery.images import DECODERS, clean_image
 from gallery.models import Photo
 
 logger = logging.getLogger(__name__)
+
+KEPT_FOLDER = "kept-uploads"
+KEPT_SALT = "gallery.kept_upload"
+KEPT_FOR_SECONDS = 24 * 60 * 60
 
 # Characters that make a file name a path: folders, a Windows drive, a hidden or parent dir.
 PATH_CHARACTERS = ("/", "\\", ":", "\x00")
@@ -59,6 +66,11 @@ class PhotoAdminForm(forms.ModelForm):
     # the form again after it (see PhotoAdmin.changeform_view).
     storage_error = None
 
+    # A chosen file survives a form that comes back with errors (a photo-of-the-day date
+    # already taken, issue 14): it waits in the media storage under KEPT_FOLDER, named by
+    # this signed token, and the next submit without a new file takes it back.
+    kept_upload = forms.CharField(widget=forms.HiddenInput, required=False)
+
     class Meta:
         model = Photo
         fields = ["image", "title", "alt_text", "caption", "credit", "shown_on", "taken_on"]
@@ -70,6 +82,50 @@ class PhotoAdminForm(forms.ModelForm):
         self.fields["image"].widget.attrs["accept"] = accept
         # The files of the photo as it was, to delete once a replacement is committed.
         self.replaced_names = self.instance.stored_names() if self.instance.pk else []
+        self.kept_name = self._take_back_kept_upload() if self.is_bound else None
+
+    def _take_back_kept_upload(self):
+        """Put the file kept from the previous submit back among the uploads, unless a new
+        one came; returns its original name, or None."""
+        field = self.add_prefix("image")
+        token = self.data.get(self.add_prefix("kept_upload"))
+        if not token or self.files.get(field):
+            return None
+        try:
+            kept = signing.loads(token, salt=KEPT_SALT, max_age=KEPT_FOR_SECONDS)
+            with default_storage.open(kept["stored"]) as stored:
+                content = stored.read()
+        except (signing.BadSignature, KeyError, TypeError, OSError):
+            return None  # expired, tampered with or gone: the editor chooses the file again
+        default_storage.delete(kept["stored"])
+        self.files = self.files.copy()
+        self.files[field] = SimpleUploadedFile(kept["name"], content)
+        return kept["name"]
+
+    def _post_clean(self):
+        super()._post_clean()
+        upload = self.files.get(self.add_prefix("image"))
+        if self.errors and "image" not in self.errors and isinstance(upload, UploadedFile):
+            self._keep(upload)
+
+    def _keep(self, upload):
+        """Keep the checked upload for the form's next submit, and say so by the file."""
+        upload.seek(0)
+        stored = default_storage.save(f"{KEPT_FOLDER}/{uuid.uuid4().hex}", upload)
+        token = signing.dumps({"stored": stored, "name": upload.name}, salt=KEPT_SALT)
+        self.data = self.data.copy()
+        self.data[self.add_prefix("kept_upload")] = token
+        self.kept_name = upload.name
+        help_text = _(
+            "“%(name)s” is kept: correct what is marked and save again, it goes with the "
+            "form. Choose a file only to replace it."
+        ) % {"name": upload.name}
+        self.fields["image"].help_text = self["image"].help_text = help_text
+        if "shown_on" in self.errors:
+            self.add_error(
+                "shown_on",
+                _("Choose another day, or leave the date empty for an article photo."),
+            )
 
     def clean_image(self):
         upload = self.cleaned_data["image"]
