@@ -111,7 +111,11 @@ class PhotoAdminForm(forms.ModelForm):
     def _keep(self, upload):
         """Keep the checked upload for the form's next submit, and say so by the file."""
         upload.seek(0)
-        stored = default_storage.save(f"{KEPT_FOLDER}/{uuid.uuid4().hex}", upload)
+        try:
+            stored = default_storage.save(f"{KEPT_FOLDER}/{uuid.uuid4().hex}", upload)
+        except OSError:
+            logger.exception("The media storage refused to keep an upload for the next try.")
+            return
         token = signing.dumps({"stored": stored, "name": upload.name}, salt=KEPT_SALT)
         self.data = self.data.copy()
         self.data[self.add_prefix("kept_upload")] = token
