@@ -346,7 +346,7 @@ class ArticleAdmin(VersionAdmin, TabbedTranslationAdmin):
         )
         context["can_upload_photos"] = (
             obj is not None
-            and context.get("has_change_permission", False)
+            and self.has_change_permission(request, obj)
             and request.user.has_perm("gallery.add_photo")
         )
         return super().render_change_form(request, context, add, change, form_url, obj)

@@ -1,22 +1,27 @@
 // Many photos uploaded at once (issue 14): the form is sent by XMLHttpRequest so that a
-// bar shows how much has gone; the server's answer is then followed as a plain submit
-// would be (the photos' texts page), or, when it refused the form, its errors are shown
-// in place. Without JavaScript the form posts as any form does.
+// bar shows how much has gone; the server's answer then takes this page's place, as after
+// a plain submit: the photos' texts page, or the form with its errors. Without JavaScript
+// the form posts as any form does.
 "use strict";
 
 (function () {
+  // The server's answer in place of this page: the photos' texts page it redirected to
+  // (whose messages the request has already taken), or this form with its errors.
   function showAnswer(request) {
     const answer = new DOMParser().parseFromString(request.responseText, "text/html");
-    const content = answer.querySelector("#content-main");
-    const messages = answer.querySelector(".messagelist");
-    if (!content) {
-      window.location.reload();
+    const main = answer.querySelector("main");
+    if (!main) {
+      window.location.assign(request.responseURL);
       return;
     }
-    document.querySelector("#content-main").replaceWith(content);
-    document.querySelector(".messagelist")?.remove();
-    if (messages) content.before(messages);
-    watch(content.querySelector("#photo-upload"));
+    document.querySelector("main").replaceWith(main);
+    const breadcrumbs = answer.querySelector(".breadcrumbs");
+    if (breadcrumbs) document.querySelector(".breadcrumbs")?.replaceWith(breadcrumbs);
+    document.title = answer.title;
+    if (request.responseURL !== window.location.href) {
+      window.history.replaceState(null, "", request.responseURL);
+    }
+    watch(main.querySelector("#photo-upload"));
   }
 
   function watch(form) {
@@ -35,13 +40,7 @@
         bar.value = percent;
         figure.textContent = `${percent} %`;
       });
-      request.addEventListener("load", () => {
-        if (request.status < 300 && request.responseURL !== window.location.href) {
-          window.location.assign(request.responseURL);
-        } else {
-          showAnswer(request);
-        }
-      });
+      request.addEventListener("load", () => showAnswer(request));
       request.addEventListener("error", () => {
         button.disabled = false;
         box.hidden = true;
