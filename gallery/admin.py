@@ -107,6 +107,16 @@ class PhotoAdmin(TabbedTranslationAdmin):
             return True
         return Photo.objects.editable_by(request.user).filter(pk=obj.pk).exists()
 
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if self.has_change_permission(request, obj):
+            return fieldsets
+        # Only looking: no upload to keep for a next submit (PhotoAdminForm.kept_upload).
+        return [
+            (name, {**options, "fields": [f for f in options["fields"] if f != "kept_upload"]})
+            for name, options in fieldsets
+        ]
+
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
         if not self.manages_photos(request):

@@ -69,7 +69,9 @@ class PhotoAdminForm(forms.ModelForm):
     # A chosen file survives a form that comes back with errors (a photo-of-the-day date
     # already taken, issue 14): it waits in the media storage under KEPT_FOLDER, named by
     # this signed token, and the next submit without a new file takes it back.
-    kept_upload = forms.CharField(widget=forms.HiddenInput, required=False)
+    kept_upload = forms.CharField(
+        label=_("file kept from the previous try"), widget=forms.HiddenInput, required=False
+    )
 
     class Meta:
         model = Photo

@@ -25,7 +25,8 @@ ENGLISH_WORDS = """
     selected items item results result total close open cancel submit back next previous page
     name title lead body author section photo photos poll polls article articles published
     draft scheduled featured created updated unknown field required please correct error
-    below above with for from at on in or not
+    below above with for from at on in or not recover deleted revert version versions
+    object objects upload uploading uploaded kept text texts
 """
 ENGLISH = frozenset(ENGLISH_WORDS.split())
 ATTRIBUTES = {"title", "placeholder", "aria-label", "alt"}
@@ -103,6 +104,11 @@ def test_no_english_on_any_admin_page(client, request, role, newsroom_objects):
     pages = admin_pages(user, newsroom_objects)
     version = Version.objects.get_for_object(article).first()
     pages.append(reverse("admin:news_article_compare", args=[article.pk, version.pk]))
+    pages.append(reverse("admin:news_article_upload_photos", args=[article.pk]))
+    pages.append(reverse("admin:news_article_photo_texts", args=[article.pk]))
+    if user.has_perm("news.publish_article"):
+        pages.append(reverse("admin:news_article_recoverlist"))
+        pages.append(reverse("admin:news_article_revision", args=[article.pk, version.pk]))
     problems = {}
     for path in pages:
         answer = client.get(path)
