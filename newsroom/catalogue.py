@@ -21,6 +21,12 @@ DJANGO_ADMIN = [
     gettext_noop("- Select an option -"),
     gettext_noop("Filter by %(field_name)s"),
     gettext_noop("Search"),
+    # Django's Latvian keeps "(Single Sign-On)" in English.
+    gettext_noop(
+        "Whether the user will be able to authenticate using a password or not. "
+        "If disabled, they may still be able to authenticate using other backends, "
+        "such as Single Sign-On or LDAP."
+    ),
 ]
 
 AXES = [
