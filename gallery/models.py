@@ -67,6 +67,13 @@ class PhotoQuerySet(models.QuerySet):
         the day there too."""
         return self if user.has_perm("gallery.change_photo") else self.shown()
 
+    def editable_by(self, user):
+        """The photos `user` may change: who manages the gallery (may delete photos) any;
+        a journalist their own uploads that are not a photo of the day (the front page's)."""
+        if user.has_perm("gallery.delete_photo"):
+            return self
+        return self.filter(created_by=user, shown_on__isnull=True)
+
     def latest_of_the_day(self):
         """The photo of today or, failing that, of the latest day before it; or None."""
         return self.shown().order_by("-shown_on").first()
