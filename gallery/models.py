@@ -9,6 +9,7 @@ names and sizes are stored on the photo row, so that showing a photo costs no qu
 
 import contextlib
 import datetime
+import re
 import uuid
 
 from django.conf import settings
@@ -17,12 +18,17 @@ from django.db import models, transaction
 from django.db.models import Max, Min
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from PIL import Image
+
+from config.languages import value_language
 
 from gallery import images
 from gallery.images import MASTER_FORMATS, RENDITION_FORMATS
 
+# A Latvian photo credit as printed: "Jura Rogas foto", "Foto: Juris Roga".
+LATVIAN_CREDIT = re.compile(r"(?P<name>.+?),?\s+foto\.?|foto\s*[:–-]?\s*(?P<after>.+)", re.IGNORECASE)
 # The width of the rendition an <img src> falls back to when it ignores srcset.
 FALLBACK_WIDTH = 960
 
@@ -300,6 +306,33 @@ class Photo(models.Model):
 
     def largest_jpeg_url(self):
         return self.url_of(self.largest_jpeg())
+
+    def social_image(self):
+        """The picture social networks and search engines show for a page with this photo:
+        the widest JPEG, with its size and alt text (see config.social)."""
+        jpeg = self.largest_jpeg()
+        return {
+            "url": self.url_of(jpeg),
+            "width": jpeg["width"],
+            "height": jpeg["height"],
+            "alt": self.alt_text,
+            "type": "image/jpeg",
+        }
+
+    def credit_in_language(self):
+        """(prefix, name, language of name): the credit a reader of the active language sees.
+
+        A missing Russian or English credit does not fall back to the Latvian phrase
+        ("Jura Rogas foto"): the photographer's name, which Latvian gives in the genitive
+        the Russian "Фото" takes too, follows the page's own word for "Photo"; a credit of
+        another shape is shown as it is, marked as Latvian.
+        """
+        code = value_language(self, "credit")
+        if not self.credit or code == get_language():
+            return "", self.credit, ""
+        if match := LATVIAN_CREDIT.fullmatch(self.credit.strip()):
+            return gettext("Photo:"), match["name"] or match["after"], code
+        return "", self.credit, code
 
     def url_of(self, rendition):
         """A stored file's public URL, asked of the storage every time: a storage such as S3
