@@ -1,10 +1,6 @@
 """Views of the site as a whole, not of one app: the health check, the CSRF refusal and
 media files when the app serves them itself (DEBUG)."""
 
-# Uploads never reuse a name (a new photo gets a new one), so their files may be kept a year,
-# as deploy/nginx.conf does.
-MEDIA_CACHE_CONTROL = "public, max-age=31536000, immutable"
-
 from django.conf import settings
 from django.http import JsonResponse
 from django.views import csrf, static
@@ -12,6 +8,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from config import health
+
+# Uploads never reuse a name (a new photo gets a new one), so their files may be kept a year,
+# as deploy/nginx.conf does.
+MEDIA_CACHE_CONTROL = "public, max-age=31536000, immutable"
 
 
 @never_cache

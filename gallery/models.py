@@ -23,12 +23,13 @@ from django.utils.translation import gettext_lazy as _
 from PIL import Image
 
 from config.languages import value_language
-
 from gallery import images
 from gallery.images import MASTER_FORMATS, RENDITION_FORMATS
 
 # A Latvian photo credit as printed: "Jura Rogas foto", "Foto: Juris Roga".
-LATVIAN_CREDIT = re.compile(r"(?P<name>.+?),?\s+foto\.?|foto\s*[:–-]?\s*(?P<after>.+)", re.IGNORECASE)
+LATVIAN_CREDIT = re.compile(
+    r"(?P<name>.+?),?\s+foto\.?|foto\s*[:–-]?\s*(?P<after>.+)", re.IGNORECASE
+)
 # The width of the rendition an <img src> falls back to when it ignores srcset.
 FALLBACK_WIDTH = 960
 

@@ -2,7 +2,6 @@ from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 
 from config.languages import languages_with
-
 from gallery.models import Photo
 
 

@@ -8,8 +8,8 @@ import json
 
 from django import template
 from django.conf import settings
-from django.templatetags.static import static
 from django.core.serializers.json import DjangoJSONEncoder
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dates import WEEKDAYS
