@@ -12,7 +12,7 @@ import pytest
 from tests.readers.every_page import build_every_page, in_language
 
 pytestmark = pytest.mark.django_db
-VNU = Path(__file__).resolve().parents[2] / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+VNU = Path(__file__).resolve().parents[2] / "node_modules/vnu-jar/build/dist/vnu.jar"
 
 
 def nu_checker_messages(files):
