@@ -123,7 +123,8 @@ def test_every_page_type_tells_social_networks_what_it_is(client, site, language
         for href in page.link("alternate"):
             fetch(client, href)
         levels = page.headings
-        assert levels[0] == 1 and all(b - a <= 1 for a, b in zip(levels, levels[1:])), kind
+        steps = zip(levels, levels[1:], strict=False)
+        assert levels[0] == 1 and all(b - a <= 1 for a, b in steps), kind
         assert len(page.searches) == len(set(page.searches)), kind
         assert all(page.searches), kind
 
@@ -235,9 +236,7 @@ def test_pages_sections_and_name_day_sitemaps_have_lastmod(client, site):
 def test_feed_items_enclose_their_photo_with_its_size(client, site):
     root = ElementTree.fromstring(client.get("/rss/").content)
 
-    enclosures = {
-        item.find("title").text: item.find("enclosure") for item in root.iter("item")
-    }
+    enclosures = {item.find("title").text: item.find("enclosure") for item in root.iter("item")}
     assert enclosures["Skolēni stāda kokus"] is None
     enclosure = enclosures["Domes sēdē lemj par ceļiem"]
     assert enclosure.get("type") == "image/jpeg"
@@ -258,10 +257,8 @@ def test_media_is_kept_a_year_when_the_app_serves_it(client, settings):
 def test_russian_pages_say_which_text_is_latvian(client, site):
     html = client.get("/ru" + site["article without photo"]).text
 
-    assert (
-        '<p class="translation-notice" role="note">Эта статья доступна только на латышском языке.</p>'
-        in html
-    )
+    notice = "Эта статья доступна только на латышском языке."
+    assert f'<p class="translation-notice" role="note">{notice}</p>' in html
     assert '<h1 class="article__title" lang="lv">Skolēni stāda kokus</h1>' in html
     assert '<p class="article__lead" lang="lv">Krāslavas skolēni iestāda ozolus.</p>' in html
     assert '<div class="article__body" lang="lv">' in html
@@ -278,8 +275,7 @@ def test_a_missing_russian_credit_is_the_photographer_not_the_latvian_phrase(cli
     html = client.get("/ru" + site["photo of the day"]).text
 
     assert (
-        '<span class="photo-caption__credit">Фото: <span lang="lv">Jura Rogas</span></span>'
-        in html
+        '<span class="photo-caption__credit">Фото: <span lang="lv">Jura Rogas</span></span>' in html
     )
     assert "Jura Rogas foto" not in html
     assert '<span class="photo-caption__credit">Jura Rogas foto</span>' in (
