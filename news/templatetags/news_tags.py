@@ -128,12 +128,14 @@ def structured_author(article, request):
 
 
 def structured_images(article, request):
-    """The article's pictures for Google: its main photo, else the paper's own picture."""
-    if article.main_photo:
-        url = article.main_photo.largest_jpeg_url()
+    """The article's pictures for Google: its main photo in 16:9, 4:3 and 1:1 (or whole when
+    the crops are not made yet), else the paper's own picture."""
+    photo = article.main_photo
+    if photo:
+        urls = [photo.url_of(crop) for crop in photo.crops()] or [photo.largest_jpeg_url()]
     else:
-        url = static(DEFAULT_IMAGE["path"])
-    return [request.build_absolute_uri(url)]
+        urls = [static(DEFAULT_IMAGE["path"])]
+    return [request.build_absolute_uri(url) for url in urls]
 
 
 @register.simple_tag(takes_context=True)
