@@ -151,7 +151,7 @@ def article_structured_data(context, article):
         "datePublished": article.published_at.replace(microsecond=0),
         "dateModified": article.modified_at.replace(microsecond=0),
         "articleSection": article.section.name,
-        "inLanguage": value_language(article, "body" if article.body else "title"),
+        "inLanguage": value_language(article, "title"),  # as hreflang and the sitemaps say
         "mainEntityOfPage": request.build_absolute_uri(article.get_absolute_url()),
         "publisher": publisher(request),
     }
