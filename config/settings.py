@@ -107,6 +107,8 @@ TEMPLATES = [
                 "config.context_processors.site",
                 "pagecache.context_processors.generation",
             ],
+            # Tags every template has: translated fields' languages, the page's metadata.
+            "builtins": ["config.languages", "config.social"],
         },
     },
 ]

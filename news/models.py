@@ -169,8 +169,9 @@ class ArticleQuerySet(models.QuerySet):
         )
 
     def for_feed(self):
-        """What feed items show: the summary falls back to the body."""
-        return self.select_related("section").defer("search_lv", "search_ru")
+        """What feed items show: the summary falls back to the body; the main photo is
+        enclosed."""
+        return self.select_related("section", "main_photo").defer("search_lv", "search_ru")
 
     def on_day(self, day):
         start, end = day_bounds(day)
