@@ -53,6 +53,7 @@
     bar.append(count, close);
     const stage = element("div", "viewer__stage");
     const image = element("img", "viewer__image");
+    image.draggable = false; // a mouse drag is a swipe, not a drag of the picture
     const previous = button("viewer__previous", labels.viewerPrevious, "←");
     const next = button("viewer__next", labels.viewerNext, "→");
     stage.append(image, previous, next);
