@@ -111,3 +111,19 @@ def test_day_page_query_count_stays_fixed(client, django_assert_max_num_queries)
 def test_name_days_today_page_links_to_todays_day_page(client):
     html = client.get(reverse("namedays:today")).text
     assert f'href="{day_url(datetime.date(2026, 11, 25))}"' in html
+
+
+def test_article_shares_by_plain_links_with_its_encoded_address_and_title(client):
+    article = make_article(
+        title_lv="Ceļi & skolas?", published_at=datetime.datetime(2026, 11, 14, tzinfo=datetime.UTC)
+    )
+    html = client.get(article.get_absolute_url()).text
+    address = "http%3A%2F%2Ftestserver" + article.get_absolute_url().replace("/", "%2F")
+    title = "Ce%C4%BCi%20%26%20skolas%3F"
+    assert f"https://www.facebook.com/sharer/sharer.php?u={address}" in html
+    assert f"https://wa.me/?text={title}%20{address}" in html
+    assert f"https://t.me/share/url?url={address}&amp;text={title}" in html
+    assert f"https://x.com/intent/post?url={address}&amp;text={title}" in html
+    assert f"mailto:?subject={title}&amp;body={address}" in html
+    assert "Dalīties:" in html
+    assert "Поделиться:" in client.get("/ru" + article.get_absolute_url()).text

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
-from pages.models import Page
 from pagecache import content_changed
+from pages.models import Page
 
 PAGES = Path(__file__).resolve().parents[2] / "data" / "demo_pages.toml"
 
