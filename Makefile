@@ -59,6 +59,7 @@ run: .venv/.synced
 	$(PY) manage.py migrate --no-input -v0
 	$(PY) manage.py load_namedays -v0
 	$(PY) manage.py load_demo
+	$(PY) manage.py load_pages
 	$(PY) manage.py ensure_editor --site-url http://$(HOST):$(PORT)
 	$(PY) manage.py runserver $(HOST):$(PORT)
 

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "gallery",
     "news",
     "polls",
+    "pages",
     "addresses",
     "imports",
 ]

@@ -64,6 +64,7 @@ urlpatterns += i18n_patterns(
     path("aptaujas/", include("polls.urls")),
     path("", include("news.urls")),
     path("vardadienas/", include("namedays.urls")),
+    path("lapas/", include("pages.urls")),
     prefix_default_language=False,
 )
 

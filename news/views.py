@@ -1,4 +1,6 @@
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_safe
 
@@ -52,6 +54,10 @@ def section_detail(request, slug):
 
 @require_safe
 def archive_day(request, day):
+    """The day page: that day's articles, and (through gallery's and namedays' template
+    tags) its photo of the day and name days. A day still to come in Riga has none."""
+    if day > timezone.localdate():
+        raise Http404("A day still to come.")
     page = listing(request, Article.objects.published().for_listing().on_day(day))
     context = {"date": day, "page_obj": page, "calendar_month": day}
     return render(request, "news/archive_day.html", context)

@@ -26,6 +26,10 @@ Template API (issue 6), for every app's templates:
     {% photo_of_the_day %}
         The sidebar block: the latest photo of the day up to today in Riga, never a
         future one. One query.
+
+    {% photo_of_day day %}
+        The photo of the day of `day` on the day page, or nothing when that day had none
+        (or its day has not come). One query.
 """
 
 from django import template
@@ -71,3 +75,8 @@ def largest_jpeg_url(photo):
 @register.inclusion_tag("gallery/_photo_of_the_day.html")
 def photo_of_the_day():
     return {"photo": Photo.objects.latest_of_the_day()}
+
+
+@register.inclusion_tag("gallery/_day_photo.html")
+def photo_of_day(day):
+    return {"photo": Photo.objects.shown().filter(shown_on=day).first()}

@@ -30,6 +30,12 @@ def todays_namedays():
     return {"name_day": NameDay.objects.today()}
 
 
+@register.inclusion_tag("namedays/_day.html")
+def namedays_of(date):
+    """The names of `date` (any year) for the news day page; one query."""
+    return {"name_day": NameDay.objects.with_names().for_date(date).first()}
+
+
 @register.simple_tag
 def names_lang():
     """` lang="lv"` for the element around calendar names, where they are only Latvian."""

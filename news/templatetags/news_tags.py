@@ -5,6 +5,7 @@ import calendar
 import datetime
 import html
 import json
+from urllib.parse import quote
 
 from django import template
 from django.conf import settings
@@ -192,3 +193,26 @@ def front_page_structured_data(context):
         ],
     }
     return ld_json(data)
+
+
+# Where a reader shares an article: plain links to each service's own share page, so no
+# third-party script or button loads on ours. Filled with the URL-encoded address and title.
+SHARE_SERVICES = [
+    ("facebook", "Facebook", "https://www.facebook.com/sharer/sharer.php?u={url}"),
+    ("whatsapp", "WhatsApp", "https://wa.me/?text={title}%20{url}"),
+    ("telegram", "Telegram", "https://t.me/share/url?url={url}&text={title}"),
+    ("x", "X", "https://x.com/intent/post?url={url}&text={title}"),
+]
+
+
+@register.inclusion_tag("news/_share_links.html", takes_context=True)
+def share_links(context, article):
+    """Share links for an article: Facebook, WhatsApp, Telegram, X and e-mail."""
+    request = context["request"]
+    address = f"{request.scheme}://{request.get_host()}{article.get_absolute_url()}"
+    url, title = quote(address, safe=""), quote(article.title, safe="")
+    links = [
+        {"service": service, "name": name, "href": pattern.format(url=url, title=title)}
+        for service, name, pattern in SHARE_SERVICES
+    ]
+    return {"links": links, "mailto": f"mailto:?subject={title}&body={url}"}

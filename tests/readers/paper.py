@@ -1,13 +1,15 @@
 """A paper as readers meet it, for the layout and accessibility sweeps: five sections of
 stories with photos and long Latvian and Russian titles, an open poll, a photo of the day,
-an article with a gallery."""
+an article with a gallery, today's name days and an editors' page."""
 
 import datetime
 
 from django.urls import reverse
 from django.utils import timezone
 
+from namedays.models import Name, NameDay
 from news.models import ArticlePhoto
+from pages.models import Page
 from tests.factories import make_article, make_section
 from tests.gallery.factories import make_photo
 from tests.polls.factories import make_poll
@@ -19,10 +21,21 @@ def build_paper():
     """Makes the paper; returns the reader pages to sweep (paths without a language prefix)."""
     now = timezone.now()
     photos = [make_photo(width=1200, height=800) for _ in range(3)]
-    make_photo(
+    photo_of_the_day = make_photo(
         shown_on=timezone.localdate(), title_lv="Rīts pie Daugavas", credit_lv="J. Rogas foto"
     )
-    make_poll(
+    today = timezone.localdate()
+    name_day = NameDay.objects.create(month=today.month, day=today.day)
+    for position, name in enumerate(["Vikentijs", "Vincents", "Valentīna"]):
+        Name.objects.create(name_day=name_day, name=name, position=position)
+    page = Page.objects.create(
+        slug="privatuma-politika",
+        title_lv="Privātuma politika",
+        title_ru="Политика конфиденциальности",
+        body_lv="<p>Aptauja saglabā vienu sīkdatni.</p><h2>Sīkdatnes</h2><p>Tajā nav vārda.</p>",
+        is_published=True,
+    )
+    poll = make_poll(
         question_lv="Vai jūs apmeklēsiet Krāslavas svētkus šogad?",
         question_ru="Посетите ли вы праздник Краславы в этом году?",
         choices=("Jā, noteikti", "Varbūt", "Nē", "Vēl nezinu"),
@@ -50,4 +63,13 @@ def build_paper():
         reverse("news:archive_day", kwargs={"day": day}),
         reverse("news:archive_month", kwargs={"month": day}),
         reverse("news:search") + "?q=budžetu",
+        reverse("news:search") + "?q=nekasneatradīsies",
+        reverse("namedays:today"),
+        reverse("namedays:calendar"),
+        name_day.get_absolute_url(),
+        reverse("namedays:search") + "?vards=Vincents",
+        photo_of_the_day.get_absolute_url(),
+        poll.get_absolute_url(),
+        page.get_absolute_url(),
+        "/nav-tadas-lapas/",
     ]
