@@ -226,10 +226,9 @@ class Photo(models.Model):
                 upright = images.upright_image(stored)
         made = {}
         try:
-            for width in sorted({width for width, _extension in missing}):
-                resized = images.resized(upright, width)
-                for extension in (e for w, e in missing if w == width):
-                    made[width, extension] = self._store_rendition(resized, extension)
+            pictures = images.resized_all(upright, [width for width, _extension in missing])
+            for width, extension in missing:
+                made[width, extension] = self._store_rendition(pictures[width], extension)
         except BaseException:
             for rendition in made.values():
                 storage.delete(rendition["name"])
