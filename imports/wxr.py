@@ -77,6 +77,7 @@ def categories_of(element):
 class Index:
     def __init__(self):
         self.attachments = {}  # id → PhotoSpec
+        self.attachment_pages = {}  # id → (its slug, the path of its page) where it has them
         self.authors = {}  # login → display name
         self.group_sizes = {}  # group → number of posts in it
         self.posts = 0  # stories to come, for the progress line
@@ -152,6 +153,9 @@ class WxrReader:
                 caption = encoded(element, "excerpt")
                 credit = next((meta[key] for key in CREDIT_KEYS if meta.get(key)), "")
                 language = self.language_of(element)
+                page = (text_of(element, "post_name"), urlsplit(text_of(element, "link")).path)
+                if any(page):
+                    index.attachment_pages[post_id] = page
                 index.attachments[post_id] = PhotoSpec(
                     file=file,
                     id=f"wp-attachment:{post_id}",
@@ -227,6 +231,10 @@ class WxrReader:
         addresses = [f"/?p={post_id}", f"/{day:%Y/%m/%d}/{slug}/"] if slug else [f"/?p={post_id}"]
         if link_path and link_path != "/":
             addresses.append(link_path)
+        attachments = [meta["_thumbnail_id"]] if meta.get("_thumbnail_id") else []
+        post_path = f"/{day:%Y/%m/%d}/{slug}/" if slug else ""
+        for attachment_id in [*attachments, *gallery]:
+            addresses += self.attachment_addresses(attachment_id, post_path)
         return {
             "post_id": post_id,
             "language": language,
@@ -243,6 +251,20 @@ class WxrReader:
             "gallery": gallery,
             "addresses": [{"path": path, "language": language} for path in addresses],
         }
+
+    def attachment_addresses(self, attachment_id, post_path):
+        """The old addresses of a photo's attachment page, which lead to the article that
+        shows the photo (a photo has no page of its own here): `/?attachment_id=<id>` (the
+        same as `/?p=<id>`), and `<post's address><attachment's slug>/` or its own link."""
+        if attachment_id not in self.index.attachments:
+            return []
+        addresses = [f"/?p={attachment_id}"]
+        slug, link_path = self.index.attachment_pages.get(attachment_id, ("", ""))
+        if slug and post_path:
+            addresses.append(f"{post_path}{slug}/")
+        if link_path and link_path != "/":
+            addresses.append(link_path)
+        return addresses
 
     def story(self, versions):
         bad = [v for v in versions if isinstance(v, BadRecord)]

@@ -179,3 +179,27 @@ def test_an_editors_later_change_of_address_keeps_the_imported_ones(client, impo
     article.save()
     assert client.get(first)["Location"] == article.get_absolute_url()
     assert client.get("/?p=100")["Location"] == article.get_absolute_url()
+
+
+def test_a_photos_old_attachment_pages_answer_301_to_its_article(client, imported):
+    """WordPress gave every photo a page: /?attachment_id=<id> (or /?p=<id>), the post's
+    address with the attachment's slug, or the attachment's own link. A photo has no page
+    of its own here; its old pages lead to the article that shows it, per language."""
+    article = Article.objects.get(slug="to-nedrikst-aizmirst")
+    url = article.get_absolute_url()
+    for old in [
+        "/?attachment_id=10",  # the main photo
+        "/?p=10",
+        "/2019/03/14/to-nedrikst-aizmirst/koncerts/",
+        "/?attachment_id=12",  # a gallery photo
+        "/to-nedrikst-aizmirst/skatitaji/",
+        "/2019/03/14/to-nedrikst-aizmirst/skatitaji/",
+        "/?attachment_id=13",
+    ]:
+        response = client.get(old)
+        assert (response.status_code, response["Location"]) == (301, url), old
+    assert client.get("/?attachment_id=11")["Location"] == ru(article)  # the Russian photo
+    assert client.get(url).status_code == 200
+    # A skipped story's photo has no page to go to, and an unknown id stays unknown.
+    assert client.get("/?attachment_id=14").status_code == 200  # the front page, no redirect
+    assert client.get("/2019/03/17/ne-bilde/salauzts/").status_code == 404
