@@ -225,6 +225,7 @@ class WxrReader:
         for match in html.GALLERY_SHORTCODE.finditer(body):
             gallery += re.findall(r"\d+", html.attribute(match[0], "ids"))
         body = html.GALLERY_SHORTCODE.sub("", body)
+        signed = html.signed_byline(body)
         link_path = urlsplit(text_of(element, "link")).path
         slug = text_of(element, "post_name")
         day = published_at.astimezone(self.zone)
@@ -241,6 +242,7 @@ class WxrReader:
             "title": text_of(element, "title"),
             "slug": slug,
             "body": body,
+            "signed": signed,  # a byline at the end of the body, or None
             "lead": encoded(element, "excerpt").strip(),
             "author": self.index.authors.get(text_of(element, "creator"), "")
             or text_of(element, "creator"),
@@ -299,6 +301,7 @@ class WxrReader:
                 translated = self.index.attachments[version["thumbnail"]]
                 for field in ("caption", "credit", "alt", "title"):
                     getattr(main_photo, field).update(getattr(translated, field))
+        author = self.signed_author(by_language, main_photo) or main["author"]
         return Story(
             id=story_id,
             slug=main["slug"],
@@ -307,12 +310,33 @@ class WxrReader:
             body={code: v["body"] for code, v in by_language.items() if v["body"]},
             section=section,
             published_at=main["published_at"],
-            author=main["author"],
+            author=author,
             is_published=main["is_published"],
             main_photo=main_photo,
             photos=photos,
             old_addresses=[a for v in by_language.values() for a in v["addresses"]],
         )
+
+    @staticmethod
+    def signed_author(by_language, main_photo):
+        """The byline signed at the end of the Latvian text ("Teksts: Inese Kalniņa"), or "".
+
+        It is then taken out of each version's text that ends with one, and a photographer
+        signed there ("…, foto: Jānis Bērziņš") becomes the main photo's credit where it has
+        none. A byline naming a photographer is left in the text when there is no main photo
+        to credit, so that nothing signed is lost."""
+        signed = {
+            code: v["signed"]
+            for code, v in by_language.items()
+            if v["signed"] and (main_photo or not v["signed"].photographer)
+        }
+        if "lv" not in signed:
+            return ""
+        for code, byline in signed.items():
+            by_language[code]["body"] = byline.text
+            if byline.photographer and not main_photo.credit.get(code):
+                main_photo.credit[code] = f"Foto: {byline.photographer}"
+        return signed["lv"].author
 
     def attachment(self, attachment_id):
         spec = self.index.attachments.get(str(attachment_id))

@@ -7,6 +7,7 @@ from addresses.models import OldAddress
 from gallery.models import Photo
 from imports.models import ImportedRecord
 from news.models import Article, Section
+from scripts.make_archive import HEAD, TAIL, attachment_item, photo_bytes, post_item
 from tests.imports.conftest import run_import
 
 pytestmark = pytest.mark.django_db
@@ -203,3 +204,69 @@ def test_a_photos_old_attachment_pages_answer_301_to_its_article(client, importe
     # A skipped story's photo has no page to go to, and an unknown id stays unknown.
     assert client.get("/?attachment_id=14").status_code == 200  # the front page, no redirect
     assert client.get("/2019/03/17/ne-bilde/salauzts/").status_code == 404
+
+
+def test_a_byline_signed_at_the_end_of_the_text_becomes_the_byline(tmp_path, media_root):
+    """Old posts were often signed in the text ("Teksts: …, foto: …") by someone other than
+    the WordPress user who posted them; only a labelled last paragraph counts."""
+    uploads = tmp_path / "uploads"
+    (uploads / "2019/03").mkdir(parents=True)
+    (uploads / "2019/03/a.jpg").write_bytes(photo_bytes(700, 500, 1))
+    posts = [
+        attachment_item(10, "2019/03/a.jpg", "Tirgus", "", "", ""),
+        post_item(
+            100,
+            title="Tirgus laukumā",
+            slug="tirgus",
+            body="Tirgū bija daudz ļaužu.\n\nTeksts: Anna Bērziņa, foto: Jānis Ozols",
+            date="2019-03-14 08:00:00",
+            category=("novads", "Novadā"),
+            language="lv",
+            group="pll_t",
+            thumbnail=10,
+        ),
+        post_item(
+            101,
+            title="Рынок",
+            slug="rynok",
+            body="<p>На рынке было много людей.</p><p><b>Текст:</b> Анна Берзиня</p>",
+            date="2019-03-14 08:00:00",
+            category=("krai-ru", "В крае"),
+            language="ru",
+            group="pll_t",
+        ),
+        post_item(
+            102,
+            title="Vēstule",
+            slug="vestule",
+            body="Paldies visiem, kas palīdzēja.\n\nInese Kalniņa",  # unlabelled: text
+            date="2019-03-15 08:00:00",
+            category=("novads", "Novadā"),
+            language="lv",
+        ),
+        post_item(
+            103,
+            title="Bez foto",
+            slug="bez-foto",
+            body="Teksts par kaut ko.\n\nTeksts: Anna Bērziņa; foto: Jānis Ozols",
+            date="2019-03-16 08:00:00",
+            category=("novads", "Novadā"),
+            language="lv",
+        ),
+    ]
+    path = tmp_path / "export.xml"
+    path.write_text(HEAD + "".join(posts) + TAIL, encoding="utf-8")
+    out, _err = run_import(path, "--media-dir", uploads)
+    assert "3 new, 0 updated, 0 unchanged, 0 skipped" in out
+    signed = Article.objects.get(slug="tirgus")
+    assert signed.author == "Anna Bērziņa"
+    assert "Teksts" not in signed.body_lv and "Tirgū bija daudz ļaužu." in signed.body_lv
+    assert "Текст" not in signed.body_ru and "На рынке было много людей." in signed.body_ru
+    assert signed.main_photo.credit_lv == "Foto: Jānis Ozols"
+    letter = Article.objects.get(slug="vestule")
+    assert letter.author == "Inese Kalniņa"  # the WordPress user's name, as before
+    assert "Inese Kalniņa" in letter.body_lv  # the signature stays in the text
+    # A photographer signed with no photo to credit: the line stays, nothing is lost.
+    unphotographed = Article.objects.get(slug="bez-foto")
+    assert "Jānis Ozols" in unphotographed.body_lv
+    assert unphotographed.author == "Inese Kalniņa"
