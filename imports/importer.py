@@ -51,7 +51,8 @@ class Importer:
         self.dry_run, self.say = dry_run, say
         self.summary = Summary()
         self.body_field = Article._meta.get_field("body_lv")
-        self.sections = {}  # slug → Section, once committed: a section costs no query again
+        # slug → (Section, its old addresses written), once committed: no query again
+        self.sections = {}
 
     def skip(self, record_id, reason):
         self.summary.skipped += 1
@@ -170,7 +171,8 @@ class Importer:
                 f"Would {'create' if existing is None else 'update'} {story.id}: "
                 f"{story.title['lv'][:80]}"
             )
-            self.summary.photos += sum(1 for s in specs if not known.get(s.source_id, (0, 0))[1])
+            new = [s for s in specs if known.get(s.source_id, (None, None))[1] is None]
+            self.summary.photos += len(new)
             self.summary.addresses += len(story.old_addresses)
             return outcome
         stored = []  # photos made here, whose files go if the story fails
@@ -202,8 +204,9 @@ class Importer:
         names = spec["name"]
         slug = slugify(spec["slug"])[:100] or "arhivs"
         given = {f"name_{code}": names[code][:100] for code in LANGUAGES if names.get(code)}
-        section = self.sections.get(slug)
-        if section is not None and all(getattr(section, field) for field in given):
+        addresses = dict.fromkeys((a["path"], a["language"]) for a in spec.get("old_addresses", []))
+        section, written = self.sections.get(slug, (None, set()))
+        if section and all(getattr(section, f) for f in given) and addresses.keys() <= written:
             return section
         # get_or_create: a parallel worker creating the same section is waited for and used.
         section, created = Section.objects.get_or_create(
@@ -214,12 +217,8 @@ class Importer:
             for field, name in missing.items():
                 setattr(section, field, name)
             section.save()
-        OldAddress.objects.remember_all(
-            [(a["path"], a["language"]) for a in spec.get("old_addresses", [])],
-            section,
-            source="import",
-        )
-        sections[slug] = section
+        OldAddress.objects.remember_all(addresses, section, source="import")
+        sections[slug] = (section, written | addresses.keys())
         return section
 
     def photo(self, spec, title, known, stored):

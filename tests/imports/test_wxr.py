@@ -270,3 +270,52 @@ def test_a_byline_signed_at_the_end_of_the_text_becomes_the_byline(tmp_path, med
     unphotographed = Article.objects.get(slug="bez-foto")
     assert "Jānis Ozols" in unphotographed.body_lv
     assert unphotographed.author == "Inese Kalniņa"
+
+
+def test_a_sections_russian_name_and_address_may_come_with_a_later_story(
+    client, tmp_path, media_root
+):
+    """Sections are kept for the rest of the run once written, but what a later story adds
+    to one (its Russian name and old address) is still written."""
+    culture = ("kultura", "Kultūra")
+    posts = [
+        post_item(
+            100,
+            title="Tikai latviski",
+            slug="tikai-latviski",
+            body="Teksts.",
+            date="2019-03-14 08:00:00",
+            category=culture,
+            language="lv",
+        ),
+        post_item(
+            101,
+            title="Abās valodās",
+            slug="abas-valodas",
+            body="Teksts.",
+            date="2019-03-15 08:00:00",
+            category=culture,
+            language="lv",
+            group="pll_k",
+        ),
+        post_item(
+            102,
+            title="На двух языках",
+            slug="na-dvukh-yazykakh",
+            body="Текст.",
+            date="2019-03-15 08:00:00",
+            category=("kultura-ru", "Культура"),
+            language="ru",
+            group="pll_k",
+        ),
+    ]
+    path = tmp_path / "export.xml"
+    path.write_text(HEAD + "".join(posts) + TAIL, encoding="utf-8")
+    out, _err = run_import(path)
+    assert "2 new, 0 updated, 0 unchanged, 0 skipped" in out
+    section = Section.objects.get()
+    assert (section.name_lv, section.name_ru) == ("Kultūra", "Культура")
+    with translation.override("ru"):
+        section_ru = section.get_absolute_url()
+    assert client.get("/category/kultura-ru/")["Location"] == section_ru
+    assert client.get("/category/kultura/")["Location"] == section.get_absolute_url()
