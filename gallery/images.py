@@ -135,7 +135,7 @@ def resized_all(upright, widths):
     """{width: picture} for each of `widths`, widest first, each cut from the smallest
     picture already made that is at least twice as wide (Lanczos from twice the size:
     measured 61.8 dB PSNR against a cut from the full picture, i.e. the same picture) or
-    else from `upright`, so that no rendition costs a pass over the full photo twice."""
+    else from `upright`: only the widest ones cost a pass over the full photo."""
     made = {}
     for width in sorted(set(widths), reverse=True):
         sources = [image for image in made.values() if image.width >= 2 * width]
