@@ -14,7 +14,7 @@ The shapes (the paper's old site, and WordPress):
     /zinas/category/<cat>/…                                        section, Latvian
     /novosti/…                                                    the same, older Latvian
     /ru/novosti/…                                                 the same, Russian
-    /?p=<id>, /?page_id=<id>                                      WordPress post
+    /?p=<id>, /?page_id=<id>, /?attachment_id=<id>                WordPress post (or photo)
     /<yyyy>/<mm>/<dd>/<slug>/                                     WordPress article
     /category/<slug>/ (and /category/<parent>/<slug>/)            WordPress section
     /ru/… before any of the WordPress shapes                      Russian
@@ -24,8 +24,10 @@ import re
 import typing
 from urllib.parse import parse_qsl, unquote, urlsplit
 
-# Query parameters that name a WordPress post; every other parameter is dropped.
-POST_PARAMETERS = frozenset({"p", "page_id"})
+# Query parameters that name a WordPress post (an attachment, a photo's page, is a post
+# too: WordPress answers /?p=<id> and /?attachment_id=<id> alike); every other parameter
+# is dropped.
+POST_PARAMETERS = frozenset({"p", "page_id", "attachment_id"})
 
 OLD_SITE_PREFIX = re.compile(r"^/(?:(?P<ru>ru)/)?(?:zinas|novosti)(?P<rest>/.*)$")
 OLD_SITE_ARTICLE = re.compile(r"/article/+(?:\d+/+)?(?P<slug>[^/]+?)(?:\.html?)?/*(?:year/|$)")

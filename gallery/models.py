@@ -245,12 +245,13 @@ class Photo(models.Model):
                 upright = images.upright_image(stored)
         made = {}
         try:
-            for width in sorted({width for width, _extension, crop in missing if not crop}):
-                resized = images.resized(upright, width)
-                for spec in (s for s in missing if s[0] == width and not s[2]):
-                    made[spec] = self._store_rendition(resized, spec[1])
-            for spec in (s for s in missing if s[2]):
-                made[spec] = self._store_rendition(images.cropped(upright, spec[2]), "jpg", spec[2])
+            pictures = images.resized_all(upright, [spec[0] for spec in missing if not spec[2]])
+            for spec in missing:
+                width, extension, crop = spec
+                if crop:
+                    made[spec] = self._store_rendition(images.cropped(upright, crop), "jpg", crop)
+                else:
+                    made[spec] = self._store_rendition(pictures[width], extension)
         except BaseException:
             for rendition in made.values():
                 storage.delete(rendition["name"])

@@ -26,6 +26,21 @@ CAPTION_SHORTCODE = re.compile(r"\[/?caption\b[^\]]*\]", re.IGNORECASE)
 OTHER_SHORTCODE = re.compile(
     r"\[(embed|video|audio|playlist)\b[^\]]*\](?:.*?\[/\1\])?", re.I | re.S
 )
+# A byline signed at the end of an old post's text, with its label: "Teksts: Inese Kalniņa",
+# "Teksts un foto: …", "Autore: …", "Текст: …", "Текст и фото: …", and optionally ", foto:
+# <name>" after it. Only a labelled last paragraph counts: an unlabelled name on the last
+# line cannot be told from the text's own last line (a quote's source, a letter's signer).
+NAME = (
+    r"[A-ZĀČĒĢĪĶĻŅŠŪŽА-ЯЁ][a-zāčēģīķļņšūžа-яё]+"
+    r"(?:-[A-ZĀČĒĢĪĶĻŅŠŪŽА-ЯЁ][a-zāčēģīķļņšūžа-яё]+)?"
+)
+NAMES = rf"{NAME}(?: {NAME}){{1,3}}"
+BYLINE = re.compile(
+    rf"^(?i:teksts|autors|autore|текст|автор)(?P<both> (?i:un|и) (?i:foto|фото))? ?: ?"
+    rf"(?P<author>{NAMES})(?: ?[,;] ?(?i:foto|фото) ?: ?(?P<photographer>{NAMES}))?\.?$"
+)
+LAST_PARAGRAPH = re.compile(r"<p\b[^>]*>((?:(?!<p\b).)*?)</p>\s*\Z", re.IGNORECASE | re.DOTALL)
+LAST_CHUNK = re.compile(r"(?:\A|\n\s*\n)([^\n]*)\s*\Z")
 BREAKS_ONLY = re.compile(r"^(?:\s|<br\s*/?>|&nbsp;)*$", re.IGNORECASE)
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
@@ -107,6 +122,29 @@ def clean(text, is_local):
     text = PARAGRAPH.sub(bare_link_gallery, text)
     text = re.sub(r"<p\b[^>]*>(?:\s|&nbsp;|<br\s*/?>)*</p>", "", text, flags=re.IGNORECASE)
     return Cleaned(text.strip(), image_paths, gallery_ids)
+
+
+class Signed:
+    """A byline found at the end of a text: who wrote it, who took its photos (or ""), and
+    the text without it."""
+
+    def __init__(self, author, photographer, text):
+        self.author, self.photographer, self.text = author, photographer, text
+
+
+def signed_byline(text):
+    """The labelled byline that `text` (a post's raw body) ends with, or None."""
+    text = text.rstrip()
+    match = (LAST_PARAGRAPH if BLOCK_TAG.search(text) else LAST_CHUNK).search(text)
+    if not match:
+        return None
+    line = re.sub(r"<[^>]*>", "", match[1]).replace("&nbsp;", " ")
+    byline = BYLINE.match(" ".join(html.unescape(line).split()))
+    rest = text[: match.start()].rstrip()
+    if not byline or not has_text(rest):
+        return None
+    photographer = byline["author"] if byline["both"] else byline["photographer"] or ""
+    return Signed(byline["author"], photographer, rest)
 
 
 def has_text(fragment):

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.core.files import File
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, connection, transaction
 from django.utils.text import slugify
 
 from addresses.models import MAX_PATH, OldAddress
@@ -51,6 +51,8 @@ class Importer:
         self.dry_run, self.say = dry_run, say
         self.summary = Summary()
         self.body_field = Article._meta.get_field("body_lv")
+        # slug → (Section, its old addresses written), once committed: no query again
+        self.sections = {}
 
     def skip(self, record_id, reason):
         self.summary.skipped += 1
@@ -113,13 +115,23 @@ class Importer:
             raise RecordError(f"the slug {slug!r} is already used by article #{other.pk}")
         return slug
 
-    def known_photo(self, spec):
-        record = ImportedRecord.objects.filter(kind=Kind.PHOTO, source_id=spec.source_id).first()
-        return Photo.objects.filter(pk=record.object_id).first() if record else None
+    @staticmethod
+    def known_photos(specs):
+        """{source id: (its ImportedRecord, its Photo or None)} of the photos imported before,
+        in two queries for a whole story."""
+        records = ImportedRecord.objects.filter(
+            kind=Kind.PHOTO, source_id__in={spec.source_id for spec in specs}
+        )
+        records = {record.source_id: record for record in records}
+        photos = Photo.objects.in_bulk([record.object_id for record in records.values()])
+        return {
+            source_id: (record, photos.get(record.object_id))
+            for source_id, record in records.items()
+        }
 
-    def check_photo(self, spec):
+    def check_photo(self, spec, known):
         """The photo already imported, or None after its file was found and vetted."""
-        if photo := self.known_photo(spec):
+        if photo := known.get(spec.source_id, (None, None))[1]:
             return photo
         path = self.file_of(spec)
         if not self.dry_run:
@@ -150,38 +162,52 @@ class Importer:
         bodies, embedded = self.texts(story)
         embedded_specs = [PhotoSpec(file=path, title=dict(story.title)) for path in embedded]
         specs = [s for s in [story.main_photo, *story.photos, *embedded_specs] if s]
+        known = self.known_photos(specs)
         for spec in specs:
-            self.check_photo(spec)
+            self.check_photo(spec, known)
         outcome = "created" if existing is None else "updated"
         if self.dry_run:
             self.say(
                 f"Would {'create' if existing is None else 'update'} {story.id}: "
                 f"{story.title['lv'][:80]}"
             )
-            self.summary.photos += sum(1 for spec in specs if self.known_photo(spec) is None)
+            new = [s for s in specs if known.get(s.source_id, (None, None))[1] is None]
+            self.summary.photos += len(new)
             self.summary.addresses += len(story.old_addresses)
             return outcome
         stored = []  # photos made here, whose files go if the story fails
+        sections = {}  # sections read or made here, kept once the story is committed
         try:
             with transaction.atomic():
-                article = self.write(story, existing, slug, bodies, specs, stored)
-                ImportedRecord.objects.update_or_create(
-                    kind=Kind.ARTICLE,
-                    source_id=story.id,
-                    defaults={"object_id": article.pk, "checksum": checksum},
-                )
+                # Not waiting for the disk at each story's commit: a crash loses at most
+                # the last moment's stories, which the next run imports again (a rerun is
+                # safe), and nothing half-written. Only this transaction is affected.
+                with connection.cursor() as cursor:
+                    cursor.execute("SET LOCAL synchronous_commit TO OFF")
+                article = self.write(story, existing, slug, bodies, specs, known, stored, sections)
+                if record is None:
+                    record = ImportedRecord(kind=Kind.ARTICLE, source_id=story.id)
+                record.object_id, record.checksum = article.pk, checksum
+                record.save()
         except BaseException:
             for photo in stored:
                 photo.delete_files()
             raise
+        self.sections.update(sections)
         self.summary.photos += len(stored)
         self.summary.addresses += len(story.old_addresses)
         return outcome
 
-    def section(self, spec):
+    def section(self, spec, sections):
+        """The story's section, made or given the names it lacks, with its old addresses;
+        a section this run has already written is taken as it is, without a query."""
         names = spec["name"]
         slug = slugify(spec["slug"])[:100] or "arhivs"
         given = {f"name_{code}": names[code][:100] for code in LANGUAGES if names.get(code)}
+        addresses = dict.fromkeys((a["path"], a["language"]) for a in spec.get("old_addresses", []))
+        section, written = self.sections.get(slug, (None, set()))
+        if section and all(getattr(section, f) for f in given) and addresses.keys() <= written:
+            return section
         # get_or_create: a parallel worker creating the same section is waited for and used.
         section, created = Section.objects.get_or_create(
             slug=slug, defaults={"name_lv": slug, **given}
@@ -191,14 +217,13 @@ class Importer:
             for field, name in missing.items():
                 setattr(section, field, name)
             section.save()
-        for address in spec.get("old_addresses", []):
-            OldAddress.objects.remember(
-                address["path"], section, address["language"], source="import"
-            )
+        OldAddress.objects.remember_all(addresses, section, source="import")
+        sections[slug] = (section, written | addresses.keys())
         return section
 
-    def photo(self, spec, title, stored):
-        if photo := self.known_photo(spec):
+    def photo(self, spec, title, known, stored):
+        record, photo = known.get(spec.source_id, (None, None))
+        if photo is not None:
             return photo
         fields = {"title_lv": (spec.title.get("lv") or title)[:200]}
         for code in LANGUAGES:
@@ -217,14 +242,15 @@ class Importer:
             except ValidationError as error:
                 raise RecordError(f"{spec.file}: {' '.join(error.messages)}") from None
         stored.append(photo)
-        ImportedRecord.objects.update_or_create(
-            kind=Kind.PHOTO, source_id=spec.source_id, defaults={"object_id": photo.pk}
-        )
+        record = record or ImportedRecord(kind=Kind.PHOTO, source_id=spec.source_id)
+        record.object_id = photo.pk
+        record.save()
+        known[spec.source_id] = (record, photo)  # the same file twice in a story: one photo
         return photo
 
-    def write(self, story, existing, slug, bodies, specs, stored):
+    def write(self, story, existing, slug, bodies, specs, known, stored, sections):
         article = existing or Article()
-        article.section = self.section(story.section)
+        article.section = self.section(story.section, sections)
         if slug:
             article.slug = slug
         for code in LANGUAGES:
@@ -233,18 +259,18 @@ class Importer:
             setattr(article, f"body_{code}", bodies.get(code, ""))
         article.author, article.author_role = story.author[:100], story.author_role[:100]
         article.published_at, article.is_published = story.published_at, story.is_published
-        photos = [self.photo(spec, story.title["lv"], stored) for spec in specs]
+        photos = [self.photo(spec, story.title["lv"], known, stored) for spec in specs]
         article.main_photo = photos[0] if story.main_photo else None
         article.save()
         further = photos[1:] if story.main_photo else photos
         ArticlePhoto.objects.filter(article=article).delete()
-        seen = set()
+        seen, gallery = set(), []
         for position, photo in enumerate(further):
             if photo.pk not in seen and photo.pk != getattr(article.main_photo, "pk", None):
                 seen.add(photo.pk)
-                ArticlePhoto.objects.create(article=article, photo=photo, position=position)
-        for address in story.old_addresses:
-            OldAddress.objects.remember(
-                address["path"], article, address["language"], source="import"
-            )
+                gallery.append(ArticlePhoto(article=article, photo=photo, position=position))
+        ArticlePhoto.objects.bulk_create(gallery)
+        OldAddress.objects.remember_all(
+            [(a["path"], a["language"]) for a in story.old_addresses], article, source="import"
+        )
         return article

@@ -8,6 +8,14 @@ back what it would have printed. Two stories written at once that want the same 
 (the same new section, the same photo) meet at its unique index: the second waits for the
 first and then uses its row (sections), or is skipped with its reason and goes in on the
 next run (a photo shared by two stories, which WordPress exports do not have).
+
+The workers are forked from the caller, which may be any Django process (`call_command()`
+in a test or a running site): the caller's database connections stay open and its own,
+and each worker opens connections of its own. A forked worker inherits the caller's
+connection objects, whose sockets are the caller's: it puts them aside unused and unclosed
+(closing one would end the caller's session; a worker ends with `os._exit()` or SIGTERM,
+so no finaliser closes them either). Workers only see what is committed, so the caller
+must not be inside a transaction (ParallelImportError).
 """
 
 import dataclasses
@@ -22,10 +30,18 @@ COUNTS = [field.name for field in dataclasses.fields(Summary)]
 BATCH_PER_JOB = 8
 
 _worker = None  # this process's Importer, in a worker
+_inherited = []  # the caller's connections, copied by the fork: kept, never used or closed
+
+
+class ParallelImportError(Exception):
+    """--jobs cannot run here; the message says why, in one line."""
 
 
 def _start(media_dir, dry_run):
     global _worker  # noqa: PLW0603 (one Importer per worker process, made once)
+    for connection in connections.all(initialized_only=True):
+        _inherited.append(connection.connection)
+        connection.connection = None  # the next query opens this worker's own connection
     _worker = Importer(media_dir, dry_run=dry_run, say=lambda line: _worker.lines.append(line))
     _worker.lines = []
 
@@ -41,7 +57,11 @@ def _add(story):
 def import_in_parallel(stories, importer, jobs, advance):
     """Write `stories` with `jobs` processes; counts and lines go to `importer`, as if it
     had written them itself; `advance()` once a story is done."""
-    connections.close_all()  # the workers are forked: each must open its own connection
+    if any(connection.in_atomic_block for connection in connections.all()):
+        raise ParallelImportError(
+            "--jobs cannot run inside a database transaction: its worker processes would "
+            "not see what the transaction holds. Commit first, or leave out --jobs."
+        )
     context = multiprocessing.get_context("fork")
     initargs = (importer.media_dir, importer.dry_run)
     with context.Pool(jobs, initializer=_start, initargs=initargs) as pool:

@@ -77,6 +77,7 @@ def categories_of(element):
 class Index:
     def __init__(self):
         self.attachments = {}  # id → PhotoSpec
+        self.attachment_pages = {}  # id → (its slug, the path of its page) where it has them
         self.authors = {}  # login → display name
         self.group_sizes = {}  # group → number of posts in it
         self.posts = 0  # stories to come, for the progress line
@@ -152,6 +153,9 @@ class WxrReader:
                 caption = encoded(element, "excerpt")
                 credit = next((meta[key] for key in CREDIT_KEYS if meta.get(key)), "")
                 language = self.language_of(element)
+                page = (text_of(element, "post_name"), urlsplit(text_of(element, "link")).path)
+                if any(page):
+                    index.attachment_pages[post_id] = page
                 index.attachments[post_id] = PhotoSpec(
                     file=file,
                     id=f"wp-attachment:{post_id}",
@@ -221,18 +225,24 @@ class WxrReader:
         for match in html.GALLERY_SHORTCODE.finditer(body):
             gallery += re.findall(r"\d+", html.attribute(match[0], "ids"))
         body = html.GALLERY_SHORTCODE.sub("", body)
+        signed = html.signed_byline(body)
         link_path = urlsplit(text_of(element, "link")).path
         slug = text_of(element, "post_name")
         day = published_at.astimezone(self.zone)
         addresses = [f"/?p={post_id}", f"/{day:%Y/%m/%d}/{slug}/"] if slug else [f"/?p={post_id}"]
         if link_path and link_path != "/":
             addresses.append(link_path)
+        attachments = [meta["_thumbnail_id"]] if meta.get("_thumbnail_id") else []
+        post_path = f"/{day:%Y/%m/%d}/{slug}/" if slug else ""
+        for attachment_id in [*attachments, *gallery]:
+            addresses += self.attachment_addresses(attachment_id, post_path)
         return {
             "post_id": post_id,
             "language": language,
             "title": text_of(element, "title"),
             "slug": slug,
             "body": body,
+            "signed": signed,  # a byline at the end of the body, or None
             "lead": encoded(element, "excerpt").strip(),
             "author": self.index.authors.get(text_of(element, "creator"), "")
             or text_of(element, "creator"),
@@ -243,6 +253,20 @@ class WxrReader:
             "gallery": gallery,
             "addresses": [{"path": path, "language": language} for path in addresses],
         }
+
+    def attachment_addresses(self, attachment_id, post_path):
+        """The old addresses of a photo's attachment page, which lead to the article that
+        shows the photo (a photo has no page of its own here): `/?attachment_id=<id>` (the
+        same as `/?p=<id>`), and `<post's address><attachment's slug>/` or its own link."""
+        if attachment_id not in self.index.attachments:
+            return []
+        addresses = [f"/?p={attachment_id}"]
+        slug, link_path = self.index.attachment_pages.get(attachment_id, ("", ""))
+        if slug and post_path:
+            addresses.append(f"{post_path}{slug}/")
+        if link_path and link_path != "/":
+            addresses.append(link_path)
+        return addresses
 
     def story(self, versions):
         bad = [v for v in versions if isinstance(v, BadRecord)]
@@ -277,6 +301,7 @@ class WxrReader:
                 translated = self.index.attachments[version["thumbnail"]]
                 for field in ("caption", "credit", "alt", "title"):
                     getattr(main_photo, field).update(getattr(translated, field))
+        author = self.signed_author(by_language, main_photo) or main["author"]
         return Story(
             id=story_id,
             slug=main["slug"],
@@ -285,12 +310,33 @@ class WxrReader:
             body={code: v["body"] for code, v in by_language.items() if v["body"]},
             section=section,
             published_at=main["published_at"],
-            author=main["author"],
+            author=author,
             is_published=main["is_published"],
             main_photo=main_photo,
             photos=photos,
             old_addresses=[a for v in by_language.values() for a in v["addresses"]],
         )
+
+    @staticmethod
+    def signed_author(by_language, main_photo):
+        """The byline signed at the end of the Latvian text ("Teksts: Inese Kalniņa"), or "".
+
+        It is then taken out of each version's text that ends with one, and a photographer
+        signed there ("…, foto: Jānis Bērziņš") becomes the main photo's credit where it has
+        none. A byline naming a photographer is left in the text when there is no main photo
+        to credit, so that nothing signed is lost."""
+        signed = {
+            code: v["signed"]
+            for code, v in by_language.items()
+            if v["signed"] and (main_photo or not v["signed"].photographer)
+        }
+        if "lv" not in signed:
+            return ""
+        for code, byline in signed.items():
+            by_language[code]["body"] = byline.text
+            if byline.photographer and not main_photo.credit.get(code):
+                main_photo.credit[code] = f"Foto: {byline.photographer}"
+        return signed["lv"].author
 
     def attachment(self, attachment_id):
         spec = self.index.attachments.get(str(attachment_id))

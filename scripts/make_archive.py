@@ -84,9 +84,13 @@ def photo_bytes(width=800, height=533, seed=0, fmt="JPEG"):
     return buffer.getvalue()
 
 
-def attachment_item(post_id, file, title, caption, credit, alt, language="lv", parent=0):
+def attachment_item(
+    post_id, file, title, caption, credit, alt, language="lv", parent=0, slug="", link=""
+):
+    """An attachment (a photo); `slug` its post_name, `link` its page's address."""
+    link = link or f"https://paper.example.lv/?attachment_id={post_id}"
     return f"""<item><title>{cdata(title)}</title>
-<link>https://paper.example.lv/?attachment_id={post_id}</link>
+<link>{escape(link)}</link><wp:post_name>{cdata(slug)}</wp:post_name>
 <excerpt:encoded>{cdata(caption)}</excerpt:encoded><content:encoded><![CDATA[]]></content:encoded>
 <wp:post_id>{post_id}</wp:post_id><wp:post_parent>{parent}</wp:post_parent>
 <wp:post_type><![CDATA[attachment]]></wp:post_type><wp:status><![CDATA[inherit]]></wp:status>

@@ -45,6 +45,8 @@ def russian_url(target):
         ("/ru/novosti/browse/1/article/3/x.html", ("article:x", "ru")),
         ("/zinas/browse/2/category/kultura.html", ("section:kultura", "lv")),
         ("/?p=123&utm_source=fb", ("post:123", "lv")),
+        ("/?attachment_id=124", ("post:124", "lv")),  # a photo's page: a post in WordPress
+        ("/2019/03/14/slug-here/photo-slug/", ("", "lv")),  # an attachment page: as it is
         ("/2019/03/14/slug-here/", ("article:slug-here", "lv")),
         ("/ru/2019/03/14/slug-here/", ("article:slug-here", "ru")),
         ("/category/kultura/", ("section:kultura", "lv")),

@@ -1,10 +1,12 @@
 """--jobs 2 imports the same as one process does."""
 
 import pytest
+from django.core.management import CommandError
+from django.db import connection, transaction
 
 from imports.models import ImportedRecord
 from news.models import Article, Section
-from tests.imports.conftest import run_in_own_process
+from tests.imports.conftest import run_import, run_in_own_process
 
 
 def import_in_own_process(*args, media_root):
@@ -29,3 +31,39 @@ def test_two_workers_import_what_one_would(wxr_sample, media_root):
     out = import_in_own_process(path, "--media-dir", uploads, "--jobs", "2", media_root=media_root)
     assert "0 new, 0 updated, 3 unchanged, 5 skipped" in out
     assert ImportedRecord.objects.filter(kind="article").count() == 3
+
+
+@pytest.mark.django_db(transaction=True)
+def test_jobs_called_in_process_leave_the_callers_connection_alone(wxr_sample, media_root):
+    """call_command() from a running Django process: the workers are forked from it, open
+    their own connections, and the caller's stays open and usable."""
+    path, uploads = wxr_sample
+    Section.objects.create(slug="vietas", name_lv="Vietas")  # the caller's session is open
+    before = connection.connection
+    out, _err = run_import(path, "--media-dir", uploads, "--jobs", "2")
+    assert "3 new, 0 updated, 0 unchanged, 5 skipped" in out
+    assert connection.connection is before  # neither closed nor replaced
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM news_article")
+        assert cursor.fetchone() == (3,)
+    article = Article.objects.get(slug="to-nedrikst-aizmirst")
+    assert article.title_ru == "Это нельзя забыть"
+    assert sorted(Section.objects.values_list("slug", flat=True)) == [
+        "kultura",
+        "sports",
+        "vietas",
+    ]
+    out, _err = run_import(path, "--media-dir", uploads, "--jobs", "2")
+    assert "0 new, 0 updated, 3 unchanged, 5 skipped" in out
+
+
+@pytest.mark.django_db(transaction=True)
+def test_jobs_inside_a_transaction_are_refused_in_one_line(wxr_sample, media_root):
+    path, uploads = wxr_sample
+    with transaction.atomic():
+        Section.objects.create(slug="vietas", name_lv="Vietas")
+        with pytest.raises(CommandError, match=r"^--jobs cannot run inside a database trans"):
+            run_import(path, "--media-dir", uploads, "--jobs", "2")
+        assert Section.objects.count() == 1  # the caller's transaction is still usable
+    assert Article.objects.count() == 0
+    assert Section.objects.get().slug == "vietas"

@@ -7,6 +7,7 @@ from addresses.models import OldAddress
 from gallery.models import Photo
 from imports.models import ImportedRecord
 from news.models import Article, Section
+from scripts.make_archive import HEAD, TAIL, attachment_item, photo_bytes, post_item
 from tests.imports.conftest import run_import
 
 pytestmark = pytest.mark.django_db
@@ -179,3 +180,134 @@ def test_an_editors_later_change_of_address_keeps_the_imported_ones(client, impo
     article.save()
     assert client.get(first)["Location"] == article.get_absolute_url()
     assert client.get("/?p=100")["Location"] == article.get_absolute_url()
+
+
+def test_a_photos_old_attachment_pages_answer_301_to_its_article(client, imported):
+    """WordPress gave every photo a page: /?attachment_id=<id> (or /?p=<id>), the post's
+    address with the attachment's slug, or the attachment's own link. A photo has no page
+    of its own here; its old pages lead to the article that shows it, per language."""
+    article = Article.objects.get(slug="to-nedrikst-aizmirst")
+    url = article.get_absolute_url()
+    for old in [
+        "/?attachment_id=10",  # the main photo
+        "/?p=10",
+        "/2019/03/14/to-nedrikst-aizmirst/koncerts/",
+        "/?attachment_id=12",  # a gallery photo
+        "/to-nedrikst-aizmirst/skatitaji/",
+        "/2019/03/14/to-nedrikst-aizmirst/skatitaji/",
+        "/?attachment_id=13",
+    ]:
+        response = client.get(old)
+        assert (response.status_code, response["Location"]) == (301, url), old
+    assert client.get("/?attachment_id=11")["Location"] == ru(article)  # the Russian photo
+    assert client.get(url).status_code == 200
+    # A skipped story's photo has no page to go to, and an unknown id stays unknown.
+    assert client.get("/?attachment_id=14").status_code == 200  # the front page, no redirect
+    assert client.get("/2019/03/17/ne-bilde/salauzts/").status_code == 404
+
+
+def test_a_byline_signed_at_the_end_of_the_text_becomes_the_byline(tmp_path, media_root):
+    """Old posts were often signed in the text ("Teksts: …, foto: …") by someone other than
+    the WordPress user who posted them; only a labelled last paragraph counts."""
+    uploads = tmp_path / "uploads"
+    (uploads / "2019/03").mkdir(parents=True)
+    (uploads / "2019/03/a.jpg").write_bytes(photo_bytes(700, 500, 1))
+    posts = [
+        attachment_item(10, "2019/03/a.jpg", "Tirgus", "", "", ""),
+        post_item(
+            100,
+            title="Tirgus laukumā",
+            slug="tirgus",
+            body="Tirgū bija daudz ļaužu.\n\nTeksts: Anna Bērziņa, foto: Jānis Ozols",
+            date="2019-03-14 08:00:00",
+            category=("novads", "Novadā"),
+            language="lv",
+            group="pll_t",
+            thumbnail=10,
+        ),
+        post_item(
+            101,
+            title="Рынок",
+            slug="rynok",
+            body="<p>На рынке было много людей.</p><p><b>Текст:</b> Анна Берзиня</p>",
+            date="2019-03-14 08:00:00",
+            category=("krai-ru", "В крае"),
+            language="ru",
+            group="pll_t",
+        ),
+        post_item(
+            102,
+            title="Vēstule",
+            slug="vestule",
+            body="Paldies visiem, kas palīdzēja.\n\nInese Kalniņa",  # unlabelled: text
+            date="2019-03-15 08:00:00",
+            category=("novads", "Novadā"),
+            language="lv",
+        ),
+        post_item(
+            103,
+            title="Bez foto",
+            slug="bez-foto",
+            body="Teksts par kaut ko.\n\nTeksts: Anna Bērziņa; foto: Jānis Ozols",
+            date="2019-03-16 08:00:00",
+            category=("novads", "Novadā"),
+            language="lv",
+        ),
+    ]
+    path = tmp_path / "export.xml"
+    path.write_text(HEAD + "".join(posts) + TAIL, encoding="utf-8")
+    out, _err = run_import(path, "--media-dir", uploads)
+    assert "3 new, 0 updated, 0 unchanged, 0 skipped" in out
+    signed = Article.objects.get(slug="tirgus")
+    assert signed.author == "Anna Bērziņa"
+    assert "Teksts" not in signed.body_lv and "Tirgū bija daudz ļaužu." in signed.body_lv
+    assert "Текст" not in signed.body_ru and "На рынке было много людей." in signed.body_ru
+    assert signed.main_photo.credit_lv == "Foto: Jānis Ozols"
+    letter = Article.objects.get(slug="vestule")
+    assert letter.author == "Inese Kalniņa"  # the WordPress user's name, as before
+    assert "Inese Kalniņa" in letter.body_lv  # the signature stays in the text
+    # A photographer signed with no photo to credit: the line stays, nothing is lost.
+    unphotographed = Article.objects.get(slug="bez-foto")
+    assert "Jānis Ozols" in unphotographed.body_lv
+    assert unphotographed.author == "Inese Kalniņa"
+
+
+def test_a_sections_old_address_may_come_with_a_later_story(client, tmp_path, media_root):
+    """Sections are kept for the rest of the run once written, but what a later story adds
+    to one (another old address of its Russian category) is still written."""
+    culture = ("kultura", "Kultūra")
+    posts = []
+    for number, ru_category in [(100, "kultura-ru"), (102, "kultura-vecais")]:
+        posts += [
+            post_item(
+                number,
+                title=f"Stāsts {number}",
+                slug=f"stasts-{number}",
+                body="Teksts.",
+                date="2019-03-14 08:00:00",
+                category=culture,
+                language="lv",
+                group=f"pll_{number}",
+            ),
+            post_item(
+                number + 1,
+                title=f"Рассказ {number}",
+                slug=f"rasskaz-{number}",
+                body="Текст.",
+                date="2019-03-14 08:00:00",
+                category=(ru_category, "Культура"),
+                language="ru",
+                group=f"pll_{number}",
+            ),
+        ]
+    path = tmp_path / "export.xml"
+    path.write_text(HEAD + "".join(posts) + TAIL, encoding="utf-8")
+    out, _err = run_import(path)
+    assert "2 new, 0 updated, 0 unchanged, 0 skipped" in out
+    section = Section.objects.get()
+    assert (section.name_lv, section.name_ru) == ("Kultūra", "Культура")
+    with translation.override("ru"):
+        section_ru = section.get_absolute_url()
+    assert client.get("/category/kultura-ru/")["Location"] == section_ru
+    assert client.get("/category/kultura-vecais/")["Location"] == section_ru
+    assert client.get("/category/kultura/")["Location"] == section.get_absolute_url()

@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from config.progress import Progress, duration
 from imports.importer import Importer
 from imports.jsonl import JsonLinesReader
-from imports.parallel import import_in_parallel
+from imports.parallel import ParallelImportError, import_in_parallel
 from imports.records import BadRecord, ImportFileError
 from imports.wxr import WxrReader
 from pagecache.generation import content_changed
@@ -82,7 +82,7 @@ class Command(BaseCommand):
                 else:
                     importer.add(story)
                 progress.advance()
-        except ImportFileError as error:
+        except (ImportFileError, ParallelImportError) as error:
             raise CommandError(str(error)) from None
         except OSError as error:  # the media storage: a full disk, a read-only folder
             raise CommandError(
