@@ -15,6 +15,7 @@ from django.utils.dates import WEEKDAYS
 from django.utils.formats import date_format
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
 from news.models import Article, Section
 from news.search import HIGHLIGHT_END, HIGHLIGHT_START
@@ -114,8 +115,26 @@ def article_structured_data(context, article):
         "mainEntityOfPage": request.build_absolute_uri(article.get_absolute_url()),
         "publisher": {"@type": "NewsMediaOrganization", "name": settings.NEWSPAPER["name"]},
     }
-    if article.author:
-        data["author"] = {"@type": "Person", "name": article.author}
+    if authors := article.byline():
+        data["author"] = [
+            {
+                "@type": "Person",
+                "name": author.name,
+                "url": request.build_absolute_uri(author.get_absolute_url()),
+            }
+            for author in authors
+        ]
     if article.main_photo:
         data["image"] = [request.build_absolute_uri(article.main_photo.largest_jpeg_url())]
     return ld_json(data)
+
+
+@register.simple_tag
+def lang_of(obj, field):
+    """` lang="lv"` when `obj.<field>` shows Latvian text on a page in another language
+    because the page's language has none (modeltranslation's fallback; issue 15), else
+    nothing."""
+    page = get_language()
+    if getattr(obj, f"{field}_{page}", None):
+        return ""
+    return format_html(' lang="{}"', settings.MODELTRANSLATION_FALLBACK_LANGUAGES[0])

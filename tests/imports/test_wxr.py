@@ -27,7 +27,7 @@ def imported(wxr_sample):
 def test_the_story_is_one_article_in_both_languages(client, imported):
     article = Article.objects.get(slug="to-nedrikst-aizmirst")
     assert article.title_ru == "Это нельзя забыть"
-    assert article.author == "Inese Kalniņa"
+    assert [author.name for author in article.byline()] == ["Inese Kalniņa"]
     assert article.section.slug == "kultura"
     assert article.section.name_ru == "Культура"
     assert article.lead == "Koris svin jubileju."
