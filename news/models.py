@@ -558,7 +558,9 @@ class Author(models.Model):
     """Someone who signs articles: a journalist, or an outside writer (issue 16)."""
 
     name = models.CharField(
-        _("name"), max_length=100, help_text=_("As signed, e.g. Inese Kalniņa.")
+        _("full name"),
+        max_length=100,
+        help_text=_("As signed, e.g. Inese Kalniņa."),
     )
     slug = models.SlugField(
         _("slug"),
