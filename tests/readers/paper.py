@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from news.models import ArticlePhoto
-from tests.factories import make_article, make_section
+from tests.factories import make_article, make_author, make_section, make_topic
 from tests.gallery.factories import make_photo
 from tests.polls.factories import make_poll
 
@@ -42,6 +42,12 @@ def build_paper():
             )
     for position, photo in enumerate(photos):
         ArticlePhoto.objects.create(article=article, photo=photo, position=position)
+    author = make_author(
+        name_lv="Inese Kalniņa", role_lv="žurnāliste", bio_lv="Raksta par novadu.", photo=photos[0]
+    )
+    topic = make_topic(name_lv="Ceļu remonts", description_lv="Ceļi un ielas novadā.")
+    article.sign(author)
+    article.topics.set([topic])
     day = timezone.localdate(article.published_at)
     return [
         "/",
@@ -50,4 +56,7 @@ def build_paper():
         reverse("news:archive_day", kwargs={"day": day}),
         reverse("news:archive_month", kwargs={"month": day}),
         reverse("news:search") + "?q=budžetu",
+        author.get_absolute_url(),
+        topic.get_absolute_url(),
+        reverse("news:topic_list"),
     ]
