@@ -542,6 +542,16 @@ def numbered_slug(model, text, fallback, pk=None):
 
 
 class AuthorQuerySet(models.QuerySet):
+    def with_published_articles(self):
+        """Authors who have signed an article readers can see."""
+        return self.filter(
+            models.Exists(
+                ArticleAuthor.objects.filter(
+                    author=OuterRef("pk"), article__in=Article.objects.published()
+                )
+            )
+        )
+
     def for_byline(self, name, role=""):
         """The author who signs as `name` (the Latvian name), made when there is none yet;
         None for an empty name. Imports call it: one author per distinct name."""

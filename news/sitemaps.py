@@ -4,7 +4,7 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 from django.utils import timezone
 
-from news.models import Article, Section
+from news.models import Article, Author, Section, Topic
 
 
 class ArticleSitemap(Sitemap):
@@ -29,6 +29,28 @@ class SectionSitemap(Sitemap):
 
     def items(self):
         return Section.objects.all()
+
+
+class AuthorSitemap(Sitemap):
+    """Author pages with a published article (an empty page is not worth a crawl)."""
+
+    changefreq = "weekly"
+    i18n = True
+    alternates = True
+    x_default = True
+
+    def items(self):
+        return Author.objects.with_published_articles().only("slug")
+
+
+class TopicSitemap(Sitemap):
+    changefreq = "daily"
+    i18n = True
+    alternates = True
+    x_default = True
+
+    def items(self):
+        return Topic.objects.with_published_articles().only("slug")
 
 
 class FrontPageSitemap(Sitemap):

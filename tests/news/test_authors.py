@@ -166,3 +166,15 @@ def test_an_author_who_signs_articles_cannot_be_deleted_from_under_them(inese):
     make_article(authors=[inese])
     with pytest.raises(ProtectedError):
         inese.delete()
+
+
+def test_the_sitemap_lists_authors_readers_can_find_articles_by(client, inese):
+    make_article(authors=[inese])
+    make_article(authors=[make_author(slug="tikai-melnraksti")], is_published=False)
+    make_author(slug="bez-rakstiem")
+
+    sitemap = client.get("/sitemap-authors.xml").text
+
+    assert "http://testserver/autori/inese-kalnina/" in sitemap
+    assert 'hreflang="ru" href="http://testserver/ru/autori/inese-kalnina/"' in sitemap
+    assert "tikai-melnraksti" not in sitemap and "bez-rakstiem" not in sitemap

@@ -48,6 +48,8 @@ def reader_pages(article):
         reverse("news:topic_feed", kwargs={"slug": article.topics.all()[0].slug}),
         reverse("news:topic_list"),
         "/sitemap-articles.xml",
+        "/sitemap-authors.xml",
+        "/sitemap-topics.xml",
         "/news-sitemap.xml",
     ]
 

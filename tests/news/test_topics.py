@@ -109,3 +109,14 @@ def test_the_topic_index_lists_topics_readers_can_find_articles_in(client, dauga
 def test_the_topic_index_says_when_there_are_none(client):
     assert "Tēmu vēl nav." in client.get("/temas/").text
     assert "Тем пока нет." in client.get("/ru/temas/").text
+
+
+def test_the_sitemap_lists_topics_with_published_articles(client, daugava):
+    make_article(topics=[daugava])
+    make_article(topics=[make_topic(slug="slepena")], is_published=False)
+
+    sitemap = client.get("/sitemap-topics.xml").text
+
+    assert "http://testserver/temas/daugava/" in sitemap
+    assert 'hreflang="ru" href="http://testserver/ru/temas/daugava/"' in sitemap
+    assert "slepena" not in sitemap

@@ -58,6 +58,7 @@ def reader_pages(article):
         reverse("news:topic_detail", kwargs={"slug": "daugava"}),
         reverse("news:topic_feed", kwargs={"slug": "daugava"}),
         "/sitemap-articles.xml",
+
         "/news-sitemap.xml",
     ]
 
