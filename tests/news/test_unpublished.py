@@ -58,7 +58,6 @@ def reader_pages(article):
         reverse("news:topic_detail", kwargs={"slug": "daugava"}),
         reverse("news:topic_feed", kwargs={"slug": "daugava"}),
         "/sitemap-articles.xml",
-
         "/news-sitemap.xml",
     ]
 
