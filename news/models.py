@@ -6,7 +6,7 @@ from django.conf import settings
 from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
-from django.db import connections, models
+from django.db import connections, models, transaction
 from django.db.models import Func, Min, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
@@ -558,9 +558,15 @@ class AuthorQuerySet(models.QuerySet):
         name = " ".join((name or "").split())[:100]
         if not name:
             return None
-        author = self.filter(name_lv=name).order_by("pk").first()
-        if author is None:
-            author = self.create(name_lv=name, role_lv=(role or "")[:100])
+        # Importers running side by side (--jobs) meet the same new name: a transaction-level
+        # lock on the name makes the second wait for the first's author instead of adding a
+        # namesake (or colliding on the slug).
+        with transaction.atomic(using=self.db):
+            with connections[self.db].cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [f"author:{name}"])
+            author = self.filter(name_lv=name).order_by("pk").first()
+            if author is None:
+                author = self.create(name_lv=name, role_lv=(role or "")[:100])
         return author
 
 
