@@ -17,6 +17,8 @@ from news import sitemaps
 SITEMAPS = {
     "pages": sitemaps.FrontPageSitemap,
     "sections": sitemaps.SectionSitemap,
+    "authors": sitemaps.AuthorSitemap,
+    "topics": sitemaps.TopicSitemap,
     "articles": sitemaps.ArticleSitemap,
     "photos": PhotoOfTheDaySitemap,
     "namedays": NameDayPagesSitemap,

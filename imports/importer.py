@@ -22,7 +22,7 @@ from gallery.models import Photo
 from imports import html
 from imports.models import ImportedRecord
 from imports.records import LANGUAGES, PhotoSpec, RecordError
-from news.models import Article, ArticlePhoto, Section
+from news.models import Article, ArticlePhoto, Author, Section
 
 Kind = ImportedRecord.Kind
 
@@ -257,11 +257,11 @@ class Importer:
             setattr(article, f"title_{code}", story.title.get(code, "")[:200])
             setattr(article, f"lead_{code}", story.lead.get(code, ""))
             setattr(article, f"body_{code}", bodies.get(code, ""))
-        article.author, article.author_role = story.author[:100], story.author_role[:100]
         article.published_at, article.is_published = story.published_at, story.is_published
         photos = [self.photo(spec, story.title["lv"], known, stored) for spec in specs]
         article.main_photo = photos[0] if story.main_photo else None
         article.save()
+        article.sign(Author.objects.for_byline(story.author, story.author_role))
         further = photos[1:] if story.main_photo else photos
         ArticlePhoto.objects.filter(article=article).delete()
         seen, gallery = set(), []

@@ -17,7 +17,7 @@ from reversion.models import Version
 from gallery.forms import PhotoTextsFormSet, PhotoUploadForm
 from gallery.models import Photo
 from news import revisions
-from news.models import Article, ArticlePhoto, Section
+from news.models import Article, ArticleAuthor, ArticlePhoto, Author, Section, Topic
 
 
 @admin.register(Section)
@@ -27,6 +27,34 @@ class SectionAdmin(TabbedTranslationAdmin):
     list_filter = []
     search_fields = ["name_lv", "name_ru", "name_en", "slug"]
     prepopulated_fields = {"slug": ("name_lv",)}
+
+
+@admin.register(Author)
+class AuthorAdmin(TabbedTranslationAdmin):
+    """The editors' list of people who sign; journalists only pick from it (issue 16)."""
+
+    list_display = ["name", "role", "slug"]
+    list_filter = []
+    search_fields = ["name_lv", "name_ru", "name_en", "slug"]
+    prepopulated_fields = {"slug": ("name_lv",)}
+    autocomplete_fields = ["photo"]
+    list_select_related = ["photo"]
+
+
+@admin.register(Topic)
+class TopicAdmin(TabbedTranslationAdmin):
+    list_display = ["name", "slug"]
+    list_filter = []
+    search_fields = ["name_lv", "name_ru", "name_en", "slug"]
+    prepopulated_fields = {"slug": ("name_lv",)}
+
+
+class ArticleAuthorInline(admin.TabularInline):
+    model = ArticleAuthor
+    extra = 1
+    autocomplete_fields = ["author"]
+    fields = ["author", "position"]
+    verbose_name_plural = _("Signature")
 
 
 class ArticlePhotoInline(admin.TabularInline):
@@ -80,14 +108,14 @@ class ArticleAdmin(VersionAdmin, TabbedTranslationAdmin):
     list_editable = ["is_featured"]
     list_filter = [PublicationState, "section", "is_featured", "published_at"]
     list_select_related = ["section", "last_edited_by"]
-    search_fields = ["title_lv", "title_ru", "title_en", "lead_lv", "author", "slug"]
+    search_fields = ["title_lv", "title_ru", "title_en", "lead_lv", "authors__name_lv", "slug"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ("title_lv",)}
-    autocomplete_fields = ["main_photo"]
+    autocomplete_fields = ["main_photo", "topics"]
     readonly_fields = ["created_at", "updated_at", "last_edited_by"]
     object_history_template = "reversion/news/article/object_history.html"
     form = ArticleAdminForm
-    inlines = [ArticlePhotoInline]
+    inlines = [ArticleAuthorInline, ArticlePhotoInline]
     actions = ["submit_for_review", "publish", "unpublish"]
     # What only a publisher (news.publish_article) may set: what readers see and when.
     publishing_fields = [
@@ -98,8 +126,7 @@ class ArticleAdmin(VersionAdmin, TabbedTranslationAdmin):
         *(f"correction_{code}" for code, _name in settings.LANGUAGES),
     ]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "section", "lead", "body"]}),
-        (_("Signature"), {"fields": ["author", "author_role"]}),
+        (None, {"fields": ["title", "slug", "section", "topics", "lead", "body"]}),
         (_("Photo"), {"fields": ["main_photo"]}),
         (
             _("Publication"),

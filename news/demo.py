@@ -17,7 +17,7 @@ from django.utils import timezone
 from PIL import Image, ImageDraw
 
 from gallery.models import Photo
-from news.models import Article, ArticlePhoto, Section
+from news.models import Article, ArticlePhoto, Author, Section, Topic
 from polls.models import Choice, Poll, Vote
 
 ISSUE = Path(__file__).resolve().parent / "data" / "demo_issue.toml"
@@ -40,6 +40,23 @@ def load_issue(issue=ISSUE):
             slug=section["slug"], position=position, **translations("name", section["name"])
         )
         for position, section in enumerate(data["sections"], start=1)
+    }
+    authors = {
+        author["name"]: Author.objects.create(
+            name_lv=author["name"],
+            slug=author["slug"],
+            **translations("role", author["role"]),
+            **translations("bio", author["bio"]),
+        )
+        for author in data["authors"]
+    }
+    topics = {
+        topic["slug"]: Topic.objects.create(
+            slug=topic["slug"],
+            **translations("name", topic["name"]),
+            **translations("description", topic["description"]),
+        )
+        for topic in data["topics"]
     }
     today, now = timezone.localdate(), timezone.now()
     photos = []
@@ -75,13 +92,13 @@ def load_issue(issue=ISSUE):
             **translations("title", story["title"]),
             **translations("lead", story["lead"]),
             body_lv="".join(f"<p>{paragraph}</p>" for paragraph in story["body_lv"]),
-            author=story["author"],
-            author_role=story["author_role"],
             main_photo=photo,
             is_featured=story["featured"],
             is_published=True,
             published_at=now - datetime.timedelta(days=story["days_ago"], hours=number + 1),
         )
+        article.sign(authors.get(story["author"]))
+        article.topics.set(topics[slug] for slug in story.get("topics", []))
         if photo and number < 2:
             for position in range(GALLERY):
                 further = Photo.objects.create_from_image(
@@ -93,7 +110,14 @@ def load_issue(issue=ISSUE):
                 ArticlePhoto.objects.create(article=article, photo=further, position=position)
         articles.append(article)
     poll = make_poll(data["poll"], now)
-    return {"sections": sections, "articles": articles, "photos": photos, "poll": poll}
+    return {
+        "sections": sections,
+        "authors": authors,
+        "topics": topics,
+        "articles": articles,
+        "photos": photos,
+        "poll": poll,
+    }
 
 
 def make_poll(data, now):

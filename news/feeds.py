@@ -6,7 +6,7 @@ from django.utils.feedgenerator import Enclosure, Rss201rev2Feed
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
-from news.models import Article, Section
+from news.models import Article, Author, Section, Topic
 
 FEED_LENGTH = 30
 
@@ -59,7 +59,7 @@ class LatestArticlesFeed(Feed):
         return item.updated_at
 
     def item_author_name(self, item):
-        return item.author
+        return ", ".join(author.name for author in item.byline()) or None
 
     def item_categories(self, item):
         return [item.section.name]
@@ -80,3 +80,43 @@ class SectionFeed(LatestArticlesFeed):
     def items(self, section):
         articles = section.articles.published().for_feed()[:FEED_LENGTH]
         return with_feed_images(section.feed_request, articles)
+
+
+class AuthorFeed(LatestArticlesFeed):
+    def get_object(self, request, slug):
+        author = get_object_or_404(Author, slug=slug)
+        author.feed_request = request  # a fresh row per request, see LatestArticlesFeed
+        return author
+
+    def title(self, author):
+        return f"{settings.NEWSPAPER['name']}: {author.name}"
+
+    def link(self, author):
+        return author.get_absolute_url()
+
+    def description(self, author):
+        return author.bio or author.role or LatestArticlesFeed.description
+
+    def items(self, author):
+        articles = author.articles.published().for_feed()[:FEED_LENGTH]
+        return with_feed_images(author.feed_request, articles)
+
+
+class TopicFeed(LatestArticlesFeed):
+    def get_object(self, request, slug):
+        topic = get_object_or_404(Topic, slug=slug)
+        topic.feed_request = request  # a fresh row per request, see LatestArticlesFeed
+        return topic
+
+    def title(self, topic):
+        return f"{settings.NEWSPAPER['name']}: {topic.name}"
+
+    def link(self, topic):
+        return topic.get_absolute_url()
+
+    def description(self, topic):
+        return topic.description or LatestArticlesFeed.description
+
+    def items(self, topic):
+        articles = topic.articles.published().for_feed()[:FEED_LENGTH]
+        return with_feed_images(topic.feed_request, articles)

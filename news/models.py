@@ -6,7 +6,7 @@ from django.conf import settings
 from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
-from django.db import connections, models
+from django.db import connections, models, transaction
 from django.db.models import Func, Min, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
@@ -168,10 +168,20 @@ class ArticleQuerySet(models.QuerySet):
             "body", *bodies, "search_lv", "search_ru"
         )
 
+    def for_detail(self):
+        """What an article's page shows besides its text: section, photo, byline, topics."""
+        return self.select_related("section", "main_photo").prefetch_related(
+            byline_prefetch(), "topics"
+        )
+
     def for_feed(self):
-        """What feed items show: the summary falls back to the body; the main photo is
-        enclosed."""
-        return self.select_related("section", "main_photo").defer("search_lv", "search_ru")
+        """What feed items show: the summary falls back to the body; the byline; the main
+        photo is enclosed."""
+        return (
+            self.select_related("section", "main_photo")
+            .prefetch_related(byline_prefetch())
+            .defer("search_lv", "search_ru")
+        )
 
     def on_day(self, day):
         start, end = day_bounds(day)
@@ -286,11 +296,19 @@ class Article(models.Model):
         _("lead"), blank=True, help_text=_("One or two sentences shown under the title.")
     )
     body = ProseEditorField(_("body"), blank=True, extensions=BODY_EXTENSIONS, sanitize=True)
-    author = models.CharField(
-        _("author"), max_length=100, blank=True, help_text=_("As signed, e.g. Inese Kalniņa.")
+    authors = models.ManyToManyField(
+        "Author",
+        through="ArticleAuthor",
+        blank=True,
+        related_name="articles",
+        verbose_name=_("authors"),
     )
-    author_role = models.CharField(
-        _("author's role"), max_length=100, blank=True, help_text=_("E.g. journalist.")
+    topics = models.ManyToManyField(
+        "Topic",
+        blank=True,
+        related_name="articles",
+        verbose_name=_("topics"),
+        help_text=_("What the article is about, across sections."),
     )
     main_photo = models.ForeignKey(
         "gallery.Photo",
@@ -440,6 +458,19 @@ class Article(models.Model):
         """The lead, or the start of the body when there is no lead, as plain text."""
         return self.lead or Truncator(html.unescape(strip_tags(self.body))).words(words)
 
+    def byline(self):
+        """The article's authors in the byline's order."""
+        return [item.author for item in self.byline_items.all()]
+
+    def sign(self, *authors):
+        """Make `authors` the byline, in that order (None and repeats are left out)."""
+        self.byline_items.all().delete()
+        unique = dict.fromkeys(author for author in authors if author is not None)
+        ArticleAuthor.objects.bulk_create(
+            ArticleAuthor(article=self, author=author, position=position)
+            for position, author in enumerate(unique)
+        )
+
     def gallery_photos(self):
         """The further photos in the editor's order."""
         return [item.photo for item in self.gallery_items.select_related("photo")]
@@ -486,6 +517,13 @@ class Article(models.Model):
         )
 
 
+def byline_prefetch():
+    """An article's signatures with their authors, in the byline's order, in one query."""
+    return models.Prefetch(
+        "byline_items", queryset=ArticleAuthor.objects.select_related("author", "author__photo")
+    )
+
+
 class ArticlePhoto(models.Model):
     article = models.ForeignKey(Article, models.CASCADE, related_name="gallery_items")
     photo = models.ForeignKey(
@@ -503,3 +541,163 @@ class ArticlePhoto(models.Model):
 
     def __str__(self):
         return str(self.photo)
+
+
+def numbered_slug(model, text, fallback, pk=None):
+    """A slug of `model` from `text` (ā→a, š→s, …), numbered when already taken."""
+    base = slugify(text or "")[:90] or fallback
+    slug, number = base, 2
+    while model.objects.filter(slug=slug).exclude(pk=pk).exists():
+        slug, number = f"{base}-{number}", number + 1
+    return slug
+
+
+class AuthorQuerySet(models.QuerySet):
+    def with_published_articles(self):
+        """Authors who have signed an article readers can see."""
+        return self.filter(
+            models.Exists(
+                ArticleAuthor.objects.filter(
+                    author=OuterRef("pk"), article__in=Article.objects.published()
+                )
+            )
+        )
+
+    def for_byline(self, name, role=""):
+        """The author who signs as `name` (the Latvian name), made when there is none yet;
+        None for an empty name. Imports call it: one author per distinct name."""
+        name = " ".join((name or "").split())[:100]
+        if not name:
+            return None
+        # Importers running side by side (--jobs) meet the same new name: a transaction-level
+        # lock on the name makes the second wait for the first's author instead of adding a
+        # namesake (or colliding on the slug).
+        with transaction.atomic(using=self.db):
+            with connections[self.db].cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [f"author:{name}"])
+            author = self.filter(name_lv=name).order_by("pk").first()
+            if author is None:
+                author = self.create(name_lv=name, role_lv=(role or "")[:100])
+        return author
+
+
+class Author(models.Model):
+    """Someone who signs articles: a journalist, or an outside writer (issue 16)."""
+
+    name = models.CharField(
+        _("full name"),
+        max_length=100,
+        help_text=_("As signed, e.g. Inese Kalniņa."),
+    )
+    slug = models.SlugField(
+        _("slug"),
+        max_length=100,
+        unique=True,
+        blank=True,
+        help_text=_("The author page's address; made from the Latvian name when left empty."),
+    )
+    role = models.CharField(_("role"), max_length=100, blank=True, help_text=_("E.g. journalist."))
+    bio = models.TextField(
+        _("short biography"),
+        blank=True,
+        help_text=_("A sentence or two, shown on the author page."),
+    )
+    photo = models.ForeignKey(
+        "gallery.Photo",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("photo"),
+    )
+
+    objects = AuthorQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name_lv", "pk"]
+        verbose_name = _("author")
+        verbose_name_plural = _("authors")
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = numbered_slug(Author, self.name_lv, "autors", self.pk)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("news:author_detail", kwargs={"slug": self.slug})
+
+    def published_articles(self):
+        return self.articles.published().for_listing()
+
+
+class ArticleAuthor(models.Model):
+    """One name of an article's byline, in the byline's order."""
+
+    article = models.ForeignKey(Article, models.CASCADE, related_name="byline_items")
+    author = models.ForeignKey(
+        Author, models.PROTECT, related_name="byline_items", verbose_name=_("author")
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("author")
+        verbose_name_plural = _("byline")
+        constraints = [
+            models.UniqueConstraint(fields=["article", "author"], name="article_author_once"),
+        ]
+
+    def __str__(self):
+        return str(self.author)
+
+
+class TopicQuerySet(models.QuerySet):
+    def with_published_articles(self):
+        """Topics that readers can find an article in (the topic index)."""
+        return self.filter(
+            models.Exists(
+                Article.topics.through.objects.filter(
+                    topic=OuterRef("pk"), article__in=Article.objects.published()
+                )
+            )
+        )
+
+
+class Topic(models.Model):
+    """What articles are about across sections: a town, an election, a festival (issue 16)."""
+
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=100,
+        unique=True,
+        blank=True,
+        help_text=_("The topic page's address; made from the Latvian name when left empty."),
+    )
+    description = models.TextField(
+        _("description"), blank=True, help_text=_("A sentence or two, shown on the topic page.")
+    )
+
+    objects = TopicQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name_lv", "pk"]
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = numbered_slug(Topic, self.name_lv, "tema", self.pk)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("news:topic_detail", kwargs={"slug": self.slug})
+
+    def published_articles(self):
+        return self.articles.published().for_listing()

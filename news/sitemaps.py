@@ -9,7 +9,7 @@ from django.utils import timezone, translation
 from modeltranslation.utils import build_localized_fieldname
 
 from config.languages import languages_with
-from news.models import Article, Section
+from news.models import Article, Author, Section, Topic
 
 TITLES = [build_localized_fieldname("title", code) for code, _name in settings.LANGUAGES]
 
@@ -49,6 +49,28 @@ class SectionSitemap(Sitemap):
     def lastmod(self, section):
         """When its newest article appeared (None for an empty section)."""
         return section.newest_at
+
+
+class AuthorSitemap(Sitemap):
+    """Author pages with a published article (an empty page is not worth a crawl)."""
+
+    changefreq = "weekly"
+    i18n = True
+    alternates = True
+    x_default = True
+
+    def items(self):
+        return Author.objects.with_published_articles().only("slug")
+
+
+class TopicSitemap(Sitemap):
+    changefreq = "daily"
+    i18n = True
+    alternates = True
+    x_default = True
+
+    def items(self):
+        return Topic.objects.with_published_articles().only("slug")
 
 
 class FrontPageSitemap(Sitemap):

@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from news.models import Article, Section
+from news.models import Article, Author, Section, Topic
 
 
 @register(Section)
@@ -12,4 +12,16 @@ class SectionTranslationOptions(TranslationOptions):
 @register(Article)
 class ArticleTranslationOptions(TranslationOptions):
     fields = ("title", "lead", "body", "correction")
+    required_languages = ("lv",)
+
+
+@register(Author)
+class AuthorTranslationOptions(TranslationOptions):
+    fields = ("name", "role", "bio")
+    required_languages = ("lv",)
+
+
+@register(Topic)
+class TopicTranslationOptions(TranslationOptions):
+    fields = ("name", "description")
     required_languages = ("lv",)

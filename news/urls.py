@@ -17,6 +17,11 @@ urlpatterns = [
     path("zinas/<month:month>/", views.archive_month, name="archive_month"),
     path("rubrikas/<slug:slug>/", views.section_detail, name="section_detail"),
     path("rubrikas/<slug:slug>/rss/", require_safe(feeds.SectionFeed()), name="section_feed"),
+    path("autori/<slug:slug>/", views.author_detail, name="author_detail"),
+    path("autori/<slug:slug>/rss/", require_safe(feeds.AuthorFeed()), name="author_feed"),
+    path("temas/", views.topic_list, name="topic_list"),
+    path("temas/<slug:slug>/", views.topic_detail, name="topic_detail"),
+    path("temas/<slug:slug>/rss/", require_safe(feeds.TopicFeed()), name="topic_feed"),
     path("meklet/", views.search, name="search"),
     path("rss/", require_safe(feeds.LatestArticlesFeed()), name="feed"),
 ]

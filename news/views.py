@@ -6,7 +6,7 @@ from django.views.decorators.http import require_safe
 
 from config.pagination import paginate
 from news.forms import SearchForm
-from news.models import Article, Section
+from news.models import Article, Author, Section, Topic
 
 PER_PAGE = 12
 # Lists stop after this many pages; older articles are in the calendar's archives. Counting
@@ -35,7 +35,7 @@ def front_page(request):
 
 @require_safe
 def article_detail(request, day, slug):
-    articles = Article.objects.for_reader(request.user).select_related("section", "main_photo")
+    articles = Article.objects.for_reader(request.user).for_detail()
     article = get_object_or_404(articles, slug=slug)
     if article.get_absolute_url() != request.path:
         return redirect(article, permanent=True)
@@ -50,6 +50,26 @@ def section_detail(request, slug):
     section = get_object_or_404(Section, slug=slug)
     page = listing(request, section.articles.published().for_listing())
     return render(request, "news/section_detail.html", {"section": section, "page_obj": page})
+
+
+@require_safe
+def author_detail(request, slug):
+    author = get_object_or_404(Author.objects.select_related("photo"), slug=slug)
+    page = listing(request, author.published_articles())
+    return render(request, "news/author_detail.html", {"author": author, "page_obj": page})
+
+
+@require_safe
+def topic_detail(request, slug):
+    topic = get_object_or_404(Topic, slug=slug)
+    page = listing(request, topic.published_articles())
+    return render(request, "news/topic_detail.html", {"topic": topic, "page_obj": page})
+
+
+@require_safe
+def topic_list(request):
+    topics = Topic.objects.with_published_articles()
+    return render(request, "news/topic_list.html", {"topics": topics})
 
 
 @require_safe

@@ -178,7 +178,7 @@ def build_data(articles, per_day, days):
 
     from gallery.models import Photo
     from news.demo import draw_scene
-    from news.models import Article, ArticlePhoto, Section
+    from news.models import Article, ArticleAuthor, ArticlePhoto, Author, Section
     from polls.models import Choice, Poll, Vote
 
     span = datetime.timedelta(minutes=(articles - 1) * 1440 // per_day)
@@ -251,8 +251,6 @@ def build_data(articles, per_day, days):
                 lead_lv=lead,
                 body=body,
                 body_lv=body,
-                author="Inese Kalniņa",
-                author_role="žurnāliste",
                 main_photo=originals[number % 20] if number % 3 else None,
                 is_featured=number % 25 == 0,
                 is_published=True,
@@ -263,6 +261,14 @@ def build_data(articles, per_day, days):
             Article.objects.bulk_create(batch)
             batch = []
     Article.objects.bulk_create(batch)
+    author = Author.objects.for_byline("Inese Kalniņa", "žurnāliste")
+    ArticleAuthor.objects.bulk_create(
+        (
+            ArticleAuthor(article_id=article_id, author=author)
+            for article_id in Article.objects.values_list("pk", flat=True)
+        ),
+        batch_size=2000,
+    )
     ArticlePhoto.objects.bulk_create(
         ArticlePhoto(article_id=article_id, photo=originals[position], position=position)
         for article_id in Article.objects.filter(main_photo__isnull=False)

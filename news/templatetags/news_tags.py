@@ -123,9 +123,13 @@ def publisher(request):
     }
 
 
-def structured_author(article, request):
-    """The article's author for JSON-LD (the one place to add the author page's url)."""
-    return {"@type": "Person", "name": article.author}
+def structured_author(author, request):
+    """One of the article's authors for JSON-LD, with the address of their page."""
+    return {
+        "@type": "Person",
+        "name": author.name,
+        "url": request.build_absolute_uri(author.get_absolute_url()),
+    }
 
 
 def structured_images(article, request):
@@ -156,8 +160,8 @@ def article_structured_data(context, article):
         "mainEntityOfPage": request.build_absolute_uri(article.get_absolute_url()),
         "publisher": publisher(request),
     }
-    if article.author:
-        data["author"] = [structured_author(article, request)]
+    if authors := article.byline():
+        data["author"] = [structured_author(author, request) for author in authors]
     return ld_json(data)
 
 

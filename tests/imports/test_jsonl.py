@@ -67,7 +67,7 @@ def test_the_neutral_format_goes_in(client, sample):
     assert "Skipped line 4: not valid JSON" in out
     assert "2 new, 0 updated, 0 unchanged, 2 skipped" in out
     article = Article.objects.get(slug="to-nedrikst-aizmirst")
-    assert article.author_role == "žurnāliste"
+    assert [(a.name, a.role) for a in article.byline()] == [("Inese Kalniņa", "žurnāliste")]
     assert article.main_photo.credit_ru == "Фото Юриса Роги"
     assert len(article.gallery_photos()) == 1
     page = client.get(article.get_absolute_url())

@@ -28,7 +28,7 @@ def imported(wxr_sample):
 def test_the_story_is_one_article_in_both_languages(client, imported):
     article = Article.objects.get(slug="to-nedrikst-aizmirst")
     assert article.title_ru == "Это нельзя забыть"
-    assert article.author == "Inese Kalniņa"
+    assert [author.name for author in article.byline()] == ["Inese Kalniņa"]
     assert article.section.slug == "kultura"
     assert article.section.name_ru == "Культура"
     assert article.lead == "Koris svin jubileju."
@@ -259,17 +259,17 @@ def test_a_byline_signed_at_the_end_of_the_text_becomes_the_byline(tmp_path, med
     out, _err = run_import(path, "--media-dir", uploads)
     assert "3 new, 0 updated, 0 unchanged, 0 skipped" in out
     signed = Article.objects.get(slug="tirgus")
-    assert signed.author == "Anna Bērziņa"
+    assert [author.name for author in signed.byline()] == ["Anna Bērziņa"]
     assert "Teksts" not in signed.body_lv and "Tirgū bija daudz ļaužu." in signed.body_lv
     assert "Текст" not in signed.body_ru and "На рынке было много людей." in signed.body_ru
     assert signed.main_photo.credit_lv == "Foto: Jānis Ozols"
     letter = Article.objects.get(slug="vestule")
-    assert letter.author == "Inese Kalniņa"  # the WordPress user's name, as before
+    assert [author.name for author in letter.byline()] == ["Inese Kalniņa"]  # the WordPress user
     assert "Inese Kalniņa" in letter.body_lv  # the signature stays in the text
     # A photographer signed with no photo to credit: the line stays, nothing is lost.
     unphotographed = Article.objects.get(slug="bez-foto")
     assert "Jānis Ozols" in unphotographed.body_lv
-    assert unphotographed.author == "Inese Kalniņa"
+    assert [author.name for author in unphotographed.byline()] == ["Inese Kalniņa"]
 
 
 def test_a_sections_old_address_may_come_with_a_later_story(client, tmp_path, media_root):

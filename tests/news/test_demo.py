@@ -22,6 +22,10 @@ def test_the_demo_issue_fills_the_front_page_in_both_languages_once(client):
     assert Poll.objects.current().results().total == 39
     article = Article.objects.get(title_lv="Krāslavā atjaunos Daugavas krastmalu")
     assert article.main_photo.renditions and article.gallery_photos()
+    assert [author.slug for author in article.byline()] == ["inese-kalnina"]
+    author_page = client.get("/ru/autori/inese-kalnina/").text
+    assert "журналист" in author_page and "В Краславе обновят набережную Даугавы" in author_page
+    assert "В Краславе обновят набережную Даугавы" in client.get("/ru/temas/daugava/").text
 
     articles = Article.objects.count()
     call_command("load_demo", verbosity=0)

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from tests.factories import make_article, make_section
+from tests.factories import make_article, make_author, make_section, make_topic
 
 pytestmark = pytest.mark.django_db
 
@@ -18,8 +18,10 @@ def hostile_article():
         title_lv=f"Virsraksts {PAYLOAD}",
         lead_lv=f"Ievads {PAYLOAD}",
         body_lv=f"<p>Teksts</p>{PAYLOAD}",
-        author=f"Autors {PAYLOAD}",
-        author_role=f"Amats {PAYLOAD}",
+        authors=[
+            make_author(name_lv=f"Autors {PAYLOAD}", role_lv=f"Amats {PAYLOAD}", bio_lv=PAYLOAD)
+        ],
+        topics=[make_topic(name_lv=f"Tēma {PAYLOAD}", description_lv=PAYLOAD)],
     )
 
 
@@ -28,6 +30,11 @@ def test_plain_text_fields_are_escaped_on_every_reader_page(client, hostile_arti
         "/",
         hostile_article.get_absolute_url(),
         hostile_article.section.get_absolute_url(),
+        hostile_article.byline()[0].get_absolute_url(),
+        reverse("news:author_feed", kwargs={"slug": hostile_article.byline()[0].slug}),
+        hostile_article.topics.get().get_absolute_url(),
+        reverse("news:topic_feed", kwargs={"slug": hostile_article.topics.get().slug}),
+        reverse("news:topic_list"),
         reverse("news:search") + "?q=virsraksts",
         reverse("news:feed"),
         "/sitemap-articles.xml",

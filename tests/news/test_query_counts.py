@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from news.models import ArticlePhoto
-from tests.factories import make_article, make_section
+from tests.factories import make_article, make_author, make_section, make_topic
 from tests.gallery.factories import make_photo
 
 pytestmark = pytest.mark.django_db
@@ -23,11 +23,11 @@ def illustrated_article(photos, **fields):
     return article
 
 
-def grow(sections, articles_per_section, photos):
+def grow(sections, articles_per_section, photos, **signed):
     for _ in range(sections):
         section = make_section()
         for _ in range(articles_per_section):
-            illustrated_article(photos, section=section)
+            illustrated_article(photos, section=section, **signed)
 
 
 def reader_pages(article):
@@ -42,7 +42,14 @@ def reader_pages(article):
         reverse("news:search") + "?q=ezers",
         reverse("news:feed"),
         reverse("news:section_feed", kwargs={"slug": article.section.slug}),
+        article.byline()[0].get_absolute_url(),
+        reverse("news:author_feed", kwargs={"slug": article.byline()[0].slug}),
+        article.topics.all()[0].get_absolute_url(),
+        reverse("news:topic_feed", kwargs={"slug": article.topics.all()[0].slug}),
+        reverse("news:topic_list"),
         "/sitemap-articles.xml",
+        "/sitemap-authors.xml",
+        "/sitemap-topics.xml",
         "/news-sitemap.xml",
     ]
 
@@ -55,10 +62,15 @@ def count_queries(client, path):
 
 def test_query_counts_stay_fixed_as_articles_sections_and_photos_grow(client):
     photos = [make_photo(), make_photo()]
-    paths = reader_pages(illustrated_article(photos, title_lv="Ezers"))
-    grow(sections=2, articles_per_section=2, photos=photos)
+    # Every article signed by the same two authors and on the same two topics.
+    signed = {
+        "authors": [make_author(photo=photos[0]), make_author()],
+        "topics": [make_topic(), make_topic()],
+    }
+    paths = reader_pages(illustrated_article(photos, title_lv="Ezers", **signed))
+    grow(sections=2, articles_per_section=2, photos=photos, **signed)
     small = {path: count_queries(client, path) for path in paths}
-    grow(sections=5, articles_per_section=6, photos=photos)
+    grow(sections=5, articles_per_section=6, photos=photos, **signed)
     large = {path: count_queries(client, path) for path in paths}
 
     assert large == small

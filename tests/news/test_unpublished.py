@@ -8,7 +8,7 @@ from django.contrib.auth.models import Permission
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.factories import make_article, make_section
+from tests.factories import make_article, make_author, make_section, make_topic
 
 pytestmark = pytest.mark.django_db
 
@@ -19,9 +19,13 @@ SECRET = "Slepenszinojums"
 def hidden(request):
     """A draft, or an article scheduled for tomorrow, next to a published one of its section."""
     section = make_section(slug="novads")
+    shared = {"authors": [make_author(slug="inese")], "topics": [make_topic(slug="daugava")]}
     now = timezone.now()
     make_article(
-        section=section, title_lv="Redzams raksts", published_at=now - datetime.timedelta(hours=2)
+        section=section,
+        title_lv="Redzams raksts",
+        published_at=now - datetime.timedelta(hours=2),
+        **shared,
     )
     if request.param == "draft":
         return make_article(
@@ -29,9 +33,10 @@ def hidden(request):
             title_lv=SECRET,
             is_published=False,
             published_at=now - datetime.timedelta(hours=1),
+            **shared,
         )
     return make_article(
-        section=section, title_lv=SECRET, published_at=now + datetime.timedelta(days=1)
+        section=section, title_lv=SECRET, published_at=now + datetime.timedelta(days=1), **shared
     )
 
 
@@ -47,6 +52,11 @@ def reader_pages(article):
         reverse("news:search") + "?q=Slepenszinojuma",
         reverse("news:feed"),
         reverse("news:section_feed", kwargs={"slug": article.section.slug}),
+        reverse("news:author_detail", kwargs={"slug": "inese"}),
+        "/ru" + reverse("news:author_detail", kwargs={"slug": "inese"}),
+        reverse("news:author_feed", kwargs={"slug": "inese"}),
+        reverse("news:topic_detail", kwargs={"slug": "daugava"}),
+        reverse("news:topic_feed", kwargs={"slug": "daugava"}),
         "/sitemap-articles.xml",
         "/news-sitemap.xml",
     ]
@@ -88,7 +98,12 @@ def test_calendar_does_not_link_a_day_that_only_has_hidden_articles(client):
 
 def test_scheduled_article_appears_everywhere_once_its_time_comes(client):
     at = timezone.now() + datetime.timedelta(days=1)
-    article = make_article(title_lv=SECRET, published_at=at)
+    article = make_article(
+        title_lv=SECRET,
+        published_at=at,
+        authors=[make_author(slug="inese")],
+        topics=[make_topic(slug="daugava")],
+    )
 
     with time_machine.travel(at + datetime.timedelta(minutes=1)):
         assert client.get(article.get_absolute_url()).status_code == 200

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from gallery.templatetags.gallery_tags import largest_jpeg_url
 from news.models import Article, ArticlePhoto
-from tests.factories import make_article, make_section
+from tests.factories import make_article, make_author, make_section
 from tests.gallery.factories import make_photo
 
 pytestmark = pytest.mark.django_db
@@ -81,8 +81,7 @@ def test_article_page_shows_what_the_paper_prints(client):
         title_lv="Krāslavā atjauno parku",
         lead_lv="Pilsētas parkā stāda kokus.",
         body_lv="<p>Darbi sāksies pavasarī.</p>",
-        author="Inese Kalniņa",
-        author_role="žurnāliste",
+        authors=[make_author(name_lv="Inese Kalniņa", role_lv="žurnāliste")],
         published_at=datetime.datetime(2024, 5, 21, 9, 0, tzinfo=datetime.UTC),
     )
 

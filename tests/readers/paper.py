@@ -10,7 +10,7 @@ from django.utils import timezone
 from namedays.models import Name, NameDay
 from news.models import ArticlePhoto
 from pages.models import Page
-from tests.factories import make_article, make_section
+from tests.factories import make_article, make_author, make_section, make_topic
 from tests.gallery.factories import make_photo
 from tests.polls.factories import make_poll
 
@@ -55,6 +55,12 @@ def build_paper():
             )
     for position, photo in enumerate(photos):
         ArticlePhoto.objects.create(article=article, photo=photo, position=position)
+    author = make_author(
+        name_lv="Inese Kalniņa", role_lv="žurnāliste", bio_lv="Raksta par novadu.", photo=photos[0]
+    )
+    topic = make_topic(name_lv="Ceļu remonts", description_lv="Ceļi un ielas novadā.")
+    article.sign(author)
+    article.topics.set([topic])
     day = timezone.localdate(article.published_at)
     return [
         "/",
@@ -72,4 +78,7 @@ def build_paper():
         poll.get_absolute_url(),
         page.get_absolute_url(),
         "/nav-tadas-lapas/",
+        author.get_absolute_url(),
+        topic.get_absolute_url(),
+        reverse("news:topic_list"),
     ]

@@ -17,7 +17,7 @@ from django.utils import timezone
 from namedays.models import Name, NameDay
 from news.models import ArticlePhoto
 from polls.models import Choice
-from tests.factories import make_article, make_section
+from tests.factories import make_article, make_author, make_section, make_topic
 from tests.gallery.factories import make_photo
 from tests.polls.factories import make_poll
 
@@ -66,8 +66,21 @@ def make_hostile_content():
             **translated("title", payload),
             **translated("lead", payload),
             **translated("body", HOSTILE_BODY + f"<p>{payload}</p>"),
-            author=payload,
-            author_role=payload,
+            authors=[
+                make_author(
+                    **translated("name", payload),
+                    **translated("role", payload),
+                    **translated("bio", payload),
+                    slug=f"autors-{number}",
+                )
+            ],
+            topics=[
+                make_topic(
+                    **translated("name", payload),
+                    **translated("description", payload),
+                    slug=f"tema-{number}",
+                )
+            ],
             is_featured=number == 0,
             main_photo=photo_of_the_day,
             published_at=timezone.now() - datetime.timedelta(hours=number + 1),
@@ -84,6 +97,8 @@ def make_hostile_content():
         Name.objects.create(name_day=name_day, name=payload, position=number)
         for prefix in ("", "/ru", "/en"):
             urls.add(prefix + article.get_absolute_url())
+            urls.add(prefix + article.byline()[0].get_absolute_url())
+            urls.add(prefix + article.topics.get().get_absolute_url())
         urls |= {
             section.get_absolute_url(),
             photo_of_the_day.get_absolute_url(),

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from namedays.models import Name, NameDay
-from tests.factories import make_article
+from tests.factories import make_article, make_author, make_topic
 from tests.gallery.factories import make_photo
 from tests.polls.factories import make_poll
 from tests.security.hostile import markup_problems
@@ -68,7 +68,11 @@ def test_reader_pages_have_no_inline_scripts_or_styles(client):
     name_day = NameDay.objects.create(month=today.month, day=today.day, note="Piezīme")
     Name.objects.create(name_day=name_day, name="Mārcis", position=1)
     photo = make_photo(shown_on=today)
-    article = make_article(main_photo=photo, author="Inese Kalniņa")
+    article = make_article(
+        main_photo=photo,
+        authors=[make_author(name_lv="Inese Kalniņa")],
+        topics=[make_topic(name_lv="Daugava")],
+    )
     poll = make_poll()
     day = article.published_on
     for url in [
@@ -76,6 +80,9 @@ def test_reader_pages_have_no_inline_scripts_or_styles(client):
         "/en/",
         article.get_absolute_url(),
         article.section.get_absolute_url(),
+        article.byline()[0].get_absolute_url(),
+        article.topics.get().get_absolute_url(),
+        "/temas/",
         f"/zinas/{day:%Y/%m/%d}/",
         f"/zinas/{day:%Y/%m}/",
         "/meklet/?q=raksts",

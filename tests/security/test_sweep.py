@@ -21,7 +21,7 @@ from django.views import static
 
 from config.views import media
 from namedays.models import Name, NameDay
-from tests.factories import make_article
+from tests.factories import make_article, make_author, make_topic
 from tests.gallery.factories import make_photo
 from tests.polls.factories import make_poll
 
@@ -134,7 +134,12 @@ def site(django_db_setup, django_db_blocker, tmp_path_factory):
     ):
         today = timezone.localdate()
         photo = make_photo(shown_on=today)
-        article = make_article(main_photo=photo, published_at=timezone.now())
+        article = make_article(
+            main_photo=photo,
+            published_at=timezone.now(),
+            authors=[make_author()],
+            topics=[make_topic()],
+        )
         poll = make_poll()
         name_day = NameDay.objects.create(month=today.month, day=today.day, note="Piezīme")
         Name.objects.create(name_day=name_day, name="Mārcis", position=1)
@@ -145,6 +150,8 @@ def site(django_db_setup, django_db_blocker, tmp_path_factory):
             "section": "articles",
             "article": article.slug,
             "section_slug": article.section.slug,
+            "author_slug": article.byline()[0].slug,
+            "topic_slug": article.topics.get().slug,
             "poll": poll.slug,
         }
         transaction.set_rollback(True)
@@ -158,6 +165,10 @@ def example(view_name, argument, site):
         "news:article_detail": site["article"],
         "news:section_detail": site["section_slug"],
         "news:section_feed": site["section_slug"],
+        "news:author_detail": site["author_slug"],
+        "news:author_feed": site["author_slug"],
+        "news:topic_detail": site["topic_slug"],
+        "news:topic_feed": site["topic_slug"],
         "polls:poll_detail": site["poll"],
         "polls:vote": site["poll"],
         "polls:poll_state": site["poll"],
