@@ -287,3 +287,40 @@ def test_pages_survive_redis_stopping_and_use_it_again_when_it_is_back(client, s
         assert caches["default"].get("content-generation") is not None
     finally:
         redis.stop()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_process_keeps_one_redis_connection_for_all_its_threads(client, settings, tmp_path):
+    """Issue 19: Django's RedisCache makes a client per call and a pool per thread and
+    cache alias; here one process reuses one connection, counted by Redis itself."""
+    import threading
+
+    import redis as redis_py
+    from django.db import connection
+
+    redis = PrivateRedis(tmp_path).start()
+    location = {"BACKEND": "config.cache.FailSoftRedisCache", "LOCATION": redis.url()}
+    settings.CACHES = {"default": location, "template_fragments": location}
+    make_article(title_lv="Ziņa ar vienu savienojumu")
+    counter = redis_py.Redis.from_url(redis.url())
+    try:
+        before = counter.info("stats")["total_connections_received"]
+        pages = []
+
+        def read(path):
+            pages.append(client.get(path))
+            connection.close()  # the thread's own database connection
+
+        for path in ["/", "/ru/", "/", reverse("news:search") + "?q=zina", "/"]:
+            # Each request in a thread of its own, as gunicorn's threads serve them.
+            reader = threading.Thread(target=read, args=(path,))
+            reader.start()
+            reader.join()
+        after = counter.info("stats")["total_connections_received"]
+    finally:
+        counter.close()
+        redis.stop()
+
+    assert [page.status_code for page in pages] == [200] * 5
+    assert "Ziņa ar vienu savienojumu" in pages[-1].text
+    assert after - before == 1
