@@ -73,6 +73,7 @@ PAGES = [
 ]
 
 
+TRIVIAL = "trivial Django view"
 # Replaced by a number of its own in every request: each is a new address to the server.
 UNIQUE = "{unique}"
 
@@ -305,6 +306,17 @@ def article_span():
 
     dates = Article.objects.aggregate(first=Min("published_at"), last=Max("published_at"))
     return dates["last"] - dates["first"] if dates["first"] else None
+
+
+def edit_one_article():
+    """What an editor does between two readers: one article of the front page saved in the
+    admin, which starts a new content generation."""
+    from news.models import Article
+    from pagecache import content_changed
+
+    article = Article.objects.published().order_by("-published_at")[2]
+    article.save()
+    content_changed(Article)  # as the admin does (pagecache.admin)
 
 
 def page_paths():
