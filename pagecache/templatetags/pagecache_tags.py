@@ -11,6 +11,7 @@ migration), or when a deploy brings other templates; a change elsewhere leaves i
 
 import functools
 import hashlib
+import pickle
 from pathlib import Path
 
 from django import template
@@ -22,23 +23,30 @@ register = template.Library()
 
 @register.filter
 def part_key(value):
-    digest = hashlib.blake2b(templates_version().encode(), digest_size=16)
-    digest.update(repr(list(shown_values(value))).encode())
-    return digest.hexdigest()
+    values = [templates_version()]
+    collect_shown(value, values)
+    return hashlib.blake2b(pickle.dumps(values, protocol=5), digest_size=16).hexdigest()
 
 
-def shown_values(value):
+def collect_shown(value, values):
+    """Append to `values` what `value` shows: a model instance's loaded columns and those
+    of the instances that came with it, or the items of a list or tuple."""
     if isinstance(value, models.Model):
         loaded = value.__dict__
-        yield value._meta.label
-        yield from (loaded.get(field.attname) for field in value._meta.concrete_fields)
+        values.append(value._meta.label)
+        values.extend([loaded.get(name) for name in columns(type(value))])
         for related in value._state.fields_cache.values():
-            yield from shown_values(related)
+            collect_shown(related, values)
     elif isinstance(value, list | tuple):
         for item in value:
-            yield from shown_values(item)
+            collect_shown(item, values)
     else:
-        yield value
+        values.append(value)
+
+
+@functools.cache
+def columns(model):
+    return [field.attname for field in model._meta.concrete_fields]
 
 
 @functools.cache
