@@ -4,13 +4,20 @@ Django's RedisCache raises on every call while Redis is unreachable, which would
 cached page or fragment into a server error. Here a failed call is logged and answered as
 a miss (reads) or ignored (writes), and for a few seconds afterwards the cache is not even
 asked, so that readers do not each wait for a connection timeout.
+
+Django's RedisCache also builds a new `redis.Redis` client for every call (three quarters
+of a cache read's cost), and every thread and cache alias gets its own connection pool.
+Here each process keeps one client per Redis address and options, shared by its threads
+(redis-py's clients and pools are thread-safe, and a pool starts afresh in a forked child).
 """
 
 import functools
 import logging
+import threading
 import time
 
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
+from django.utils.functional import cached_property
 from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
@@ -49,8 +56,41 @@ def constant(value):
     return lambda args, kwargs: value
 
 
+class KeptClientRedisCacheClient(RedisCacheClient):
+    """Django's client with one `redis.Redis` per server, made once and then reused."""
+
+    def __init__(self, servers, **options):
+        super().__init__(servers, **options)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        index = self._get_connection_pool_index(write)
+        try:
+            return self._clients[index]
+        except KeyError:
+            pool = self._pool_class.from_url(self._servers[index], **self._pool_options)
+            return self._clients.setdefault(index, self._client(connection_pool=pool))
+
+
+# {(servers, options): client} of this process, for every thread and cache alias.
+_clients = {}
+_clients_lock = threading.Lock()
+
+
+def shared_client(servers, options):
+    key = (tuple(servers), repr(sorted(options.items())))
+    with _clients_lock:
+        if key not in _clients:
+            _clients[key] = KeptClientRedisCacheClient(servers, **options)
+        return _clients[key]
+
+
 class FailSoftRedisCache(RedisCache):
     _unavailable_until = 0.0
+
+    @cached_property
+    def _cache(self):
+        return shared_client(self._servers, self._options)
 
     get = fail_soft(default_argument(1))(RedisCache.get)
     get_many = fail_soft(constant({}))(RedisCache.get_many)

@@ -152,9 +152,16 @@ if _shared_cache:
 # invalidation (the pagecache app) must reach them all.
 CACHE_PAGES = env.bool("CACHE_PAGES", default=_shared_cache)
 CACHE_PAGE_PARTS = env.bool("CACHE_PAGE_PARTS", default=_shared_cache)
-# The longest a reader's page is kept (and may be kept by a proxy); changes still show
-# at once, because an editor's change or a scheduled time starts a new generation.
+# The longest a reader's page is kept in the app's cache; changes still show at once,
+# because an editor's change or a scheduled time starts a new generation.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
+# The longest a page part kept under what it shows (a teaser: its article as saved, the
+# language, the templates) may stay: it is re-rendered only when one of those changes.
+# Keep it below the lifetime of signed media URLs if MEDIA_STORAGE signs them.
+PAGE_PART_SECONDS = env.int("PAGE_PART_SECONDS", default=3600)
+# The longest a shared cache (nginx, a CDN) may keep a reader's page (s-maxage): the most
+# a publish or a takedown waits there. Browsers always ask again (max-age=0).
+SHARED_CACHE_SECONDS = env.int("SHARED_CACHE_SECONDS", default=5)
 # {% cache %} fragments in templates use this alias: the shared cache, or none at all.
 CACHES["template_fragments"] = (
     CACHES["default"]

@@ -223,7 +223,7 @@ class ArticleQuerySet(models.QuerySet):
             return {day for (day,) in cursor.fetchall()}
 
     def front_page(self, latest, featured, per_section):
-        """The front page's articles, from one query, each story once (see FrontPage).
+        """The front page's articles, from two queries, each story once (see FrontPage).
 
         The lead is the pinned article while its pin lasts, else the newest featured one
         (or the newest of all when none is featured), then up to `featured` - 1 more
@@ -231,7 +231,8 @@ class ArticleQuerySet(models.QuerySet):
         not yet shown, then the newest `per_section` of every section not yet shown. What
         the front page can show is among the newest `latest + featured` articles, the
         newest `featured` featured ones and the newest `per_section + latest + featured` of
-        each section, so one query reads them all and the parts are picked from that list.
+        each section, so one query reads those rows and the parts are picked from them;
+        a second one reads the picked articles.
         """
         newest = self.order_by("-published_at", "-pk").values("pk")
         in_section = newest.filter(section=OuterRef("pk"))
@@ -242,30 +243,40 @@ class ArticleQuerySet(models.QuerySet):
                 output_field=models.BigIntegerField(),
             )
         ).values("newest_id")
-        articles = list(
-            self.filter(
-                pk__in=newest[: latest + featured].union(
-                    newest.filter(is_featured=True)[:featured],
-                    newest.filter(pinned_until__gt=timezone.now())[:1],
-                    section_ids,
-                )
-            ).order_by("-published_at", "-pk")
-        )
+        # The candidates as plain rows (the pick needs four columns of some 150), then
+        # only the 30-odd picked as articles with their sections and photos.
+        candidates = self.filter(
+            pk__in=newest[: latest + featured].union(
+                newest.filter(is_featured=True)[:featured],
+                newest.filter(pinned_until__gt=timezone.now())[:1],
+                section_ids,
+            )
+        ).order_by("-published_at", "-pk")
+        rows = list(candidates.values_list("pk", "section_id", "is_featured", "pinned_until"))
         # A pinned article leads while its pin lasts, above newer featured ones.
         now = timezone.now()
-        pinned = [a for a in articles if a.pinned_until and a.pinned_until > now][:1]
-        top = pinned + [a for a in articles if a.is_featured and a not in pinned]
-        top = top[:featured] or articles[:1]
-        shown = {article.pk for article in top}
-        newest_rest = [article for article in articles if article.pk not in shown][:latest]
-        shown.update(article.pk for article in newest_rest)
+        pinned = [row for row in rows if row[3] and row[3] > now][:1]
+        top = pinned + [row for row in rows if row[2] and row not in pinned]
+        top = top[:featured] or rows[:1]
+        shown = {row[0] for row in top}
+        newest_rest = [row for row in rows if row[0] not in shown][:latest]
+        shown.update(row[0] for row in newest_rest)
         by_section = {}
-        for article in articles:
-            if article.pk not in shown:
-                found = by_section.setdefault(article.section_id, [])
+        for pk, section_id, _featured, _pinned in rows:
+            if pk not in shown:
+                found = by_section.setdefault(section_id, [])
                 if len(found) < per_section:
-                    found.append(article)
-        blocks = [SectionBlock(found[0].section, found) for found in by_section.values()]
+                    found.append(pk)
+        picked = self.in_bulk(
+            [row[0] for row in top + newest_rest]
+            + [pk for pks in by_section.values() for pk in pks]
+        )
+        top = [picked[row[0]] for row in top]
+        newest_rest = [picked[row[0]] for row in newest_rest]
+        blocks = [
+            SectionBlock(picked[pks[0]].section, [picked[pk] for pk in pks])
+            for pks in by_section.values()
+        ]
         blocks.sort(key=lambda block: (block.section.position, block.section.pk))
         return FrontPage(
             lead=top[0] if top else None,

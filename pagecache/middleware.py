@@ -7,6 +7,11 @@ would be rendered afresh for every reader it brings.
 
 Only readers without a session or a pending message get cached pages; editors, previews,
 vote confirmations and forms that set cookies are never stored or served from the cache.
+
+Freshness: a cached page tells browsers to ask again every time (`max-age=0`; its ETag
+makes the answer a short 304 while the page is unchanged) and shared caches such as nginx
+to keep it for SHARED_CACHE_SECONDS at most (`s-maxage`), never past the generation's end.
+So a publish or a takedown reaches every reader within those few seconds.
 """
 
 import hashlib
@@ -16,11 +21,19 @@ from urllib.parse import unquote_plus
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
-from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.cache import (
+    get_conditional_response,
+    patch_cache_control,
+    patch_vary_headers,
+    set_response_etag,
+)
 
 from pagecache.generation import current_generation
 
 CACHEABLE_STATUS = {200, 301}
+# Answers not kept by the app, but which must replace a proxy's copy of the address: nginx
+# keeps serving an expired page while the new answer is one it may not store.
+GONE_STATUS = {404, 410}
 # Query parameters that say where a reader came from, never what they asked for.
 TRACKING_PARAMETERS = {"fbclid", "gclid", "gbraid", "wbraid", "dclid", "msclkid", "yclid"}
 TRACKING_PARAMETERS |= {"igshid", "ttclid", "twclid", "mc_cid", "mc_eid", "_ga", "_gl"}
@@ -81,12 +94,19 @@ class PageCacheMiddleware:
         if response is None:
             response = self.fresh(request)
             if self.can_be_shared(response) and (lifetime := page_lifetime(until)):
+                set_response_etag(response)
                 cache.set(key, response, timeout=lifetime)
+            elif response.status_code in GONE_STATUS and not response.cookies:
+                patch_cache_control(response, public=True, max_age=0, s_maxage=1)
+                return response
             else:
                 return response
-        # What a reverse proxy or CDN may keep, and for how long.
-        patch_cache_control(response, public=True, max_age=page_lifetime(until))
+        # Browsers ask again each time; a reverse proxy or CDN keeps the page a few seconds.
+        shared_seconds = min(settings.SHARED_CACHE_SECONDS, page_lifetime(until))
+        patch_cache_control(response, public=True, max_age=0, s_maxage=shared_seconds)
         patch_vary_headers(response, ["Cookie"])
+        if "HTTP_IF_NONE_MATCH" in request.META:
+            return get_conditional_response(request, etag=response.get("ETag"), response=response)
         return response
 
     @staticmethod

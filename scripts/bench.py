@@ -7,9 +7,13 @@ gunicorn with production settings on 127.0.0.1, drives each page with wrk (or a 
 load generator when wrk is missing) and prints, per page and with caching off and on:
 requests per second, p50/p99 latency, errors, the SQL queries one request makes and the CPU
 time the app spends on it (measured in this process: steadier than the load figures on a
-shared machine). A trivial Django view (robots.txt) and a static file served by the same stack are
-measured in the same run, so every figure can be read as a ratio. Server and load generator
-run on different CPU cores where the machine has two. The database is dropped at the end
+shared machine), and the instructions it executes for one request (counted by callgrind,
+scripts/instructions.py: the same figure on a busy machine and a quiet one). Every page is
+read against the floor: bare Django returning the front page's bytes (scripts/floor.py),
+served by the same gunicorn with the same options and counted the same way. A trivial view
+of the site (robots.txt, never from the page cache) and a static file are measured too.
+Server and load generator run on different CPU cores where the machine has two; Redis is
+a redis-server of the benchmark's own on a free port. The database is dropped at the end
 unless --keep is given (building 100,000 articles takes minutes).
 
     make bench
@@ -73,6 +77,11 @@ PAGES = [
 ]
 
 
+TRIVIAL = "trivial Django view"
+FLOOR = "the floor: bare Django, the front page's bytes"
+# The trivial view is never served from the page cache: a reader with a message waiting is
+# always served afresh (pagecache.middleware).
+TRIVIAL_COOKIE = "messages=bench"
 # Replaced by a number of its own in every request: each is a new address to the server.
 UNIQUE = "{unique}"
 
@@ -131,13 +140,19 @@ def main():
         call_command("collectstatic", interactive=False, verbosity=0)
         build_data(options.articles, options.articles_per_day, options.days)
         paths = page_paths()
+        say("Measuring each page in this process (SQL, CPU time) …")
         in_process_figures = {mode: in_process(paths, mode) for mode in MODES}
+        instructions = count_instructions(options.pages)
+        floor_page = workdir / "front-page.html"
         results = {}
         for mode in MODES:
             with production_server(redis, mode, workdir) as base:
+                if not floor_page.exists():
+                    floor_page.write_bytes(fetch(base + "/")[1])
                 targets = {page: (base, paths[page]) for page in options.pages}
                 results |= {
-                    (page, mode): run for page, run in measure_rounds(targets, options, workdir)
+                    (page, mode): run
+                    for page, run in measure_rounds(targets, options, workdir, mode)
                 }
                 if mode == "on" and shutil.which("nginx"):
                     with nginx_proxy(workdir, base) as (proxy, static_twin):
@@ -147,9 +162,15 @@ def main():
                         }
                         results |= {
                             (page, "on"): run
-                            for page, run in measure_rounds(targets, options, workdir)
+                            for page, run in measure_rounds(targets, options, workdir, mode)
                         }
-        print_table(options, paths, results, in_process_figures)
+            with floor_server(floor_page, workdir) as base:
+                targets = {FLOOR: (base, "/")}
+                results |= {
+                    (page, mode): run
+                    for page, run in measure_rounds(targets, options, workdir, mode)
+                }
+        print_table(options, results, in_process_figures, instructions)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
         redis.stop()
@@ -313,6 +334,17 @@ def article_span():
     return dates["last"] - dates["first"] if dates["first"] else None
 
 
+def edit_one_article():
+    """What an editor does between two readers: one article of the front page saved in the
+    admin, which starts a new content generation."""
+    from news.models import Article
+    from pagecache import content_changed
+
+    article = Article.objects.published().order_by("-published_at")[2]
+    article.save()
+    content_changed(Article)  # as the admin does (pagecache.admin)
+
+
 def page_paths():
     """One address per measured page, for objects that exist in the data set."""
     from django.urls import reverse
@@ -367,7 +399,8 @@ def in_process(paths, mode, rounds=7, seconds=0.25):
         client = Client()
 
         def get(path):
-            response = client.get(path.replace(UNIQUE, str(next(numbers))))
+            extra = {"HTTP_COOKIE": TRIVIAL_COOKIE} if path == paths[TRIVIAL] else {}
+            response = client.get(path.replace(UNIQUE, str(next(numbers))), **extra)
             assert response.status_code == 200, path
 
         measured = {
@@ -415,6 +448,36 @@ def production_server(redis, mode, workdir):
         yield base
 
 
+@contextlib.contextmanager
+def floor_server(page, workdir):
+    """The floor (scripts/floor.py) serving the bytes of `page`, with the same gunicorn
+    options as the site; its base URL."""
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "scripts.floor", "FLOOR_PAGE": str(page)}
+    options = ["--workers", "2", "--threads", "4", "--worker-class", "gthread"]
+    options += ["--keep-alive", "30"]
+    app = "django.core.wsgi:get_wsgi_application()"
+    with servers.gunicorn(env, workdir / "floor.log", options, pinned=True, app=app) as base:
+        yield base
+
+
+def count_instructions(pages):
+    """{mode: {page: instructions per request}} from callgrind, or {} without valgrind."""
+    from scripts import instructions
+
+    if not (shutil.which("valgrind") and shutil.which("cc")):
+        say("valgrind or a C compiler is missing: no instructions column.")
+        return {}
+    say("Counting instructions per request under callgrind (some minutes) …")
+    environment = os.environ | {"STATIC_ROOT": str(BASE_DIR / "var" / "bench-static")}
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--no-input", "-v0"],
+        check=True,
+        cwd=BASE_DIR,
+        env=environment,
+    )
+    return instructions.count(instructions.MODES, [page for page in pages if page != FLOOR])
+
+
 def two_cores():
     return shutil.which("taskset") and len(os.sched_getaffinity(0)) >= 2
 
@@ -443,7 +506,7 @@ def nginx_proxy(workdir, upstream):
 # --- Measuring -----------------------------------------------------------------------------
 
 
-def measure_rounds(targets, options, workdir):
+def measure_rounds(targets, options, workdir, mode):
     """(page, run) for each of `targets` ({page: (base URL, path)}), measured
     `options.repeat` times in rounds, so that a few seconds of a noisy neighbour spoil one
     run of one page rather than every run of it: the run with the median requests per
@@ -451,13 +514,16 @@ def measure_rounds(targets, options, workdir):
     runs = {page: [] for page in targets}
     for number in range(options.repeat):
         for page, (base, path) in targets.items():
-            runs[page].append(measure(base, path, options, workdir, warm=number == 0))
+            say(f"  {mode}: {page} (round {number + 1} of {options.repeat}) …")
+            headers = {"Cookie": TRIVIAL_COOKIE} if page == TRIVIAL else {}
+            run = measure(base, path, options, workdir, warm=number == 0, headers=headers)
+            runs[page].append(run)
     for page, measured in runs.items():
         median = sorted(measured, key=lambda run: run["rps"])[len(measured) // 2]
         yield page, median | {"errors": sum(run["errors"] for run in measured)}
 
 
-def measure(base, path, options, workdir, warm=True):
+def measure(base, path, options, workdir, warm=True, headers=None):
     if path is None:  # the static file: the hashed stylesheet every page links to
         page = fetch(base + "/")[1].decode()
         path = re.search(r'href="(/static/css/site\.[0-9a-f]+\.css)"', page)[1]
@@ -467,9 +533,11 @@ def measure(base, path, options, workdir, warm=True):
         if UNIQUE in path:
             script, path = unique_script(workdir), path.replace(UNIQUE, "")
         if warm:
-            run_wrk(base + path, max(2, options.duration // 5), options.connections, script)
-        return run_wrk(base + path, options.duration, options.connections, script)
-    return python_load(base + path, options.duration, options.connections, vote)
+            run_wrk(
+                base + path, max(2, options.duration // 5), options.connections, script, headers
+            )
+        return run_wrk(base + path, options.duration, options.connections, script, headers)
+    return python_load(base + path, options.duration, options.connections, vote, headers)
 
 
 def vote_script(base, path, workdir):
@@ -503,7 +571,7 @@ def unique_script(workdir):
     return script
 
 
-def run_wrk(url, seconds, connections, script):
+def run_wrk(url, seconds, connections, script, headers=None):
     # A reply slower than 10 s counts as an error; wrk's default of 2 s would count a slow
     # page on a busy machine as a failed one.
     command = [
@@ -518,6 +586,8 @@ def run_wrk(url, seconds, connections, script):
     ]
     if script:
         command[1:1] = ["-s", str(script)]
+    for name, value in (headers or {}).items():
+        command[1:1] = ["-H", f"{name}: {value}"]
     if two_cores():
         command = ["taskset", "--cpu-list", "1", *command]
     output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
@@ -536,7 +606,7 @@ def wrk_ms(text):
     return float(number) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60_000}[unit]
 
 
-def python_load(url, seconds, connections, vote):
+def python_load(url, seconds, connections, vote, extra_headers=None):
     """Keep-alive clients in threads, for machines without wrk (slower, so lower ceilings)."""
     latencies, errors, stop = [], [0], time.monotonic() + seconds
     numbers = itertools.count()
@@ -546,7 +616,7 @@ def python_load(url, seconds, connections, vote):
         parts = urlsplit(url)
         conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
         target = parts.path + (f"?{parts.query}" if parts.query else "")
-        body, headers = None, {}
+        body, headers = None, dict(extra_headers or {})
         if vote:
             from polls.models import Poll
 
@@ -577,8 +647,9 @@ def python_load(url, seconds, connections, vote):
     return {"rps": len(latencies) / seconds, "p50": cuts[49], "p99": cuts[98], "errors": errors[0]}
 
 
-def print_table(options, paths, results, in_process_figures):
-    trivial = {mode: results.get(("trivial Django view", mode), {}).get("rps") for mode in MODES}
+def print_table(options, results, in_process_figures, instructions):
+    floor = {mode: results.get((FLOOR, mode), {}).get("rps") for mode in MODES}
+    floor_instructions = instructions.get("floor", {}).get(FLOOR)
     tool = "wrk" if shutil.which("wrk") else "python load generator"
     from django.utils import timezone
 
@@ -590,25 +661,31 @@ def print_table(options, paths, results, in_process_figures):
         f"{options.duration} s per page, median of {options.repeat}\n"
     )
     print(
-        "| page | caching | requests/s | × trivial view | p50 ms | p99 ms | errors | SQL "
-        "| CPU ms | × trivial view (CPU) |"
+        "| page | caching | requests/s | × floor | p50 ms | p99 ms | errors | SQL | CPU ms "
+        "| M instr. | × floor (instr.) |"
     )
-    print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     extra = [key[0] for key in results if key[0] not in options.pages]
     for page in options.pages + list(dict.fromkeys(extra)):
         for mode in MODES:
             if (page, mode) not in results:
                 continue
             result = results[page, mode]
-            ratio = f"{result['rps'] / trivial[mode]:.0%}" if trivial[mode] else "–"
+            ratio = f"{result['rps'] / floor[mode]:.0%}" if floor[mode] else "–"
             queries, cpu = in_process_figures[mode].get(page, ("–", None))
-            trivial_cpu = in_process_figures[mode].get("trivial Django view", (0, None))[1]
-            cpu_ratio = f"{trivial_cpu / cpu:.1%}" if cpu and trivial_cpu else "–"
+            counted = floor_instructions if page == FLOOR else instructions.get(mode, {}).get(page)
+            counted_ratio = f"{floor_instructions / counted:.1%}" if counted else "–"
             print(
                 f"| {page} | {mode} | {result['rps']:,.0f} | {ratio} "
                 f"| {result['p50']:.1f} | {result['p99']:.1f} | {result['errors']} "
-                f"| {queries} | {f'{cpu:.2f}' if cpu else '–'} | {cpu_ratio} |"
+                f"| {queries} | {f'{cpu:.2f}' if cpu else '–'} "
+                f"| {f'{counted / 1e6:.2f}' if counted else '–'} | {counted_ratio} |"
             )
+    if edited := instructions.get("edited"):
+        print("\nRight after an editor changes one article of the front page (callgrind):\n")
+        print("| page | M instr. | × floor (instr.) |\n| --- | ---: | ---: |")
+        for page, counted in edited.items():
+            print(f"| {page} | {counted / 1e6:.2f} | {floor_instructions / counted:.1%} |")
 
 
 if __name__ == "__main__":

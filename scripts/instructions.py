@@ -12,11 +12,16 @@ first request of each page (template compilation, warm caches) are not counted.
 
 The database must hold the benchmark's data set (`make bench BENCH_ARGS="--articles 1000
 --database vestis_bench_1k --keep"` builds one; `--build` here builds it too). Requests go
-through Django's test client with production settings, in three caching modes: off (no
-cache), parts (page parts cached in process memory) and on (whole pages, too).
+through Django's test client with production settings, in four caching modes: off (no
+cache), parts (page parts cached), on (whole pages, too) and edited (whole pages and
+parts cached, but an editor changes one article of the front page before every measured
+request: what the first readers after an edit get). The cache is a private redis-server
+on a free port, as in production (`--cache memory`: each process's memory). The floor —
+bare Django returning the front page's bytes (scripts/floor.py) — is counted the same way.
 """
 
 import argparse
+import contextlib
 import json
 import os
 import re
@@ -37,8 +42,11 @@ void start(void) { CALLGRIND_START_INSTRUMENTATION; }
 void stop(void) { CALLGRIND_STOP_INSTRUMENTATION; }
 void dump(const char *label) { CALLGRIND_DUMP_STATS_AT(label); }
 """
-MODES = ["off", "parts", "on"]
+MODES = ["off", "parts", "on", "edited"]
 REQUESTS = 3  # measured per page and mode; the figure is their mean
+FLOOR = "the floor: bare Django, the front page's bytes"
+# Never served from the page cache: a reader with a message waiting is served afresh.
+TRIVIAL_COOKIE = "messages=bench"
 
 
 def main():
@@ -47,12 +55,16 @@ def main():
     parser.add_argument("--modes", nargs="*", default=MODES, choices=MODES)
     parser.add_argument("--pages", nargs="*", help="only these pages (names as in bench.py)")
     parser.add_argument("--build", type=int, metavar="ARTICLES", help="build the data set first")
+    parser.add_argument("--cache", choices=["redis", "memory"], default="redis")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     options = parser.parse_args()
     production_environment(options.database)
     if options.child:
-        return measure_in_child(json.loads(options.child))
+        plan = json.loads(options.child)
+        if plan["child"] == "floor":
+            os.environ["DJANGO_SETTINGS_MODULE"] = "scripts.floor"
+        return measure_in_child(plan)
     if not shutil.which("valgrind"):
         sys.exit("Counting instructions needs valgrind (apt-get install valgrind).")
     if options.build:
@@ -62,7 +74,7 @@ def main():
         check=True,
         cwd=BASE_DIR,
     )
-    figures = count(options.modes, options.pages)
+    figures = count(options.modes, options.pages, options.cache)
     if options.json:
         print(json.dumps(figures, indent=2))
     else:
@@ -100,9 +112,13 @@ def build(articles):
     bench.build_data(articles, 12, 1000)
 
 
-def count(modes, pages):
-    """{mode: {page: instructions per request}}, from one valgrind run."""
+def count(modes, pages, cache="redis"):
+    """{mode: {page: instructions per request}}, from one valgrind run for the site and one
+    for the floor (mode "floor")."""
+    from scripts import servers
+
     workdir = Path(tempfile.mkdtemp(prefix="vestis-instructions-"))
+    redis = servers.PrivateRedis(workdir).start() if cache == "redis" else None
     try:
         library = workdir / "libclientrequests.so"
         source = workdir / "clientrequests.c"
@@ -110,31 +126,46 @@ def count(modes, pages):
         subprocess.run(
             ["cc", "-shared", "-fPIC", "-O1", "-o", library, source], check=True, cwd=workdir
         )
-        plan = {"library": str(library), "modes": modes, "pages": pages}
-        subprocess.run(
-            [
-                "valgrind",
-                "--tool=callgrind",
-                "--instr-atstart=no",
-                f"--callgrind-out-file={workdir / 'callgrind.out'}",
-                sys.executable,
-                __file__,
-                "--database",
-                urlsplit(os.environ["DATABASE_URL"]).path.lstrip("/"),
-                "--child",
-                json.dumps(plan),
-            ],
-            check=True,
-            cwd=BASE_DIR,
-        )
+        plan = {
+            "library": str(library),
+            "modes": modes,
+            "pages": pages,
+            "redis": redis.url() if redis else None,
+            "floor_page": str(workdir / "front-page.html"),
+        }
+        for child in ("site", "floor"):
+            say(f"Counting instructions: {child} …")
+            subprocess.run(
+                [
+                    "valgrind",
+                    "--tool=callgrind",
+                    "--instr-atstart=no",
+                    f"--callgrind-out-file={workdir / child}.out",
+                    sys.executable,
+                    __file__,
+                    "--database",
+                    urlsplit(os.environ["DATABASE_URL"]).path.lstrip("/"),
+                    "--child",
+                    json.dumps(plan | {"child": child}),
+                ],
+                check=True,
+                cwd=BASE_DIR,
+                env=os.environ | {"FLOOR_PAGE": plan["floor_page"]},
+            )
         return read_dumps(workdir)
     finally:
+        if redis:
+            redis.stop()
         shutil.rmtree(workdir, ignore_errors=True)
+
+
+def say(message):
+    print(message, file=sys.stderr, flush=True)
 
 
 def read_dumps(workdir):
     figures = {}
-    for dump in workdir.glob("callgrind.out.*"):
+    for dump in workdir.glob("*.out.*"):
         text = dump.read_text(errors="replace")
         label = re.search(r"^desc: Trigger: Client Request: (.+)$", text, re.MULTILINE)
         total = re.search(r"^totals: (\d+)", text, re.MULTILINE)
@@ -151,39 +182,73 @@ def measure_in_child(plan):
     import django
 
     django.setup()
-    from django.test import Client, override_settings
-
-    from scripts import bench
+    from django.test import Client
 
     client_requests = ctypes.CDLL(plan["library"])
+    if plan["child"] == "floor":
+        client = Client()
+        for _ in range(2):
+            assert client.get("/").status_code == 200
+        client_requests.start()
+        for _ in range(REQUESTS):
+            client.get("/")
+        client_requests.stop()
+        client_requests.dump(f"floor|{FLOOR}".encode())
+        return
+    from pagecache import generation
+    from scripts import bench
+
+    # A process reads the content generation once a second (pagecache.generation). Under
+    # valgrind a second is a few requests, in production hundreds: that read is left out.
+    generation.SHARED_FOR = float("inf")
     paths = {
         page: path
         for page, path in bench.page_paths().items()
         if path and page != "poll vote (POST)" and (not plan["pages"] or page in plan["pages"])
     }
-    memory = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-    dummy = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    with caching("off", plan["redis"]):
+        Path(plan["floor_page"]).write_bytes(Client().get("/").content)
     for mode in plan["modes"]:
-        caches = {
-            "default": dummy if mode == "off" else memory,
-            "template_fragments": dummy if mode == "off" else memory,
-        }
-        switches = {"CACHE_PAGES": mode == "on", "CACHE_PAGE_PARTS": mode != "off"}
-        with override_settings(**switches, CACHES=caches, ALLOWED_HOSTS=["*"]):
+        with caching(mode, plan["redis"]):
             client = Client()
             for page, path in paths.items():
                 path = path.replace(bench.UNIQUE, "1")
+                extra = {"HTTP_COOKIE": TRIVIAL_COOKIE} if page == bench.TRIVIAL else {}
                 for _ in range(2):  # compile templates, fill the caches
-                    assert client.get(path).status_code == 200, path
-                client_requests.start()
+                    assert client.get(path, **extra).status_code == 200, path
                 for _ in range(REQUESTS):
-                    client.get(path)
-                client_requests.stop()
+                    if mode == "edited":
+                        bench.edit_one_article()
+                    client_requests.start()
+                    client.get(path, **extra)
+                    client_requests.stop()
                 client_requests.dump(f"{mode}|{page}".encode())
+
+
+@contextlib.contextmanager
+def caching(mode, redis_url):
+    """The settings of caching `mode`, with Redis at `redis_url` (emptied) or in memory."""
+    from django.core.cache import caches
+    from django.test import override_settings
+
+    if mode == "off":
+        cache = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    elif redis_url:
+        cache = {"BACKEND": "config.cache.FailSoftRedisCache", "LOCATION": redis_url}
+    else:
+        cache = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    switches = {"CACHE_PAGES": mode in ("on", "edited"), "CACHE_PAGE_PARTS": mode != "off"}
+    caches_setting = {"default": cache, "template_fragments": cache}
+    with override_settings(**switches, CACHES=caches_setting, ALLOWED_HOSTS=["*"]):
+        caches["default"].clear()
+        yield
 
 
 def print_table(figures, modes):
     pages = list(dict.fromkeys(page for mode in modes for page in figures.get(mode, {})))
+    floor = figures.get("floor", {}).get(FLOOR)
+    if floor:
+        print(f"The floor (bare Django returning the front page's bytes): {floor / 1e6:.2f} M\n")
     print("| page | " + " | ".join(f"{mode} (M instr.)" for mode in modes) + " |")
     print("| --- |" + " ---: |" * len(modes))
     for page in pages:

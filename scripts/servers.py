@@ -60,12 +60,13 @@ def on_first_core(command):
 
 
 @contextlib.contextmanager
-def gunicorn(env, log, options=(), *, config=None, pinned=False, timeout=30):
-    """gunicorn serving the site with the environment `env` on a free port; its base URL
-    while the block runs. `config`: a configuration file (deploy/gunicorn.conf.py), which
-    `options` override; without either, README's command line (2 workers × 4 threads)."""
+def gunicorn(env, log, options=(), *, config=None, pinned=False, timeout=30, app="config.wsgi"):
+    """gunicorn serving the site (or another WSGI `app`) with the environment `env` on a
+    free port; its base URL while the block runs. `config`: a configuration file
+    (deploy/gunicorn.conf.py), which `options` override; without either, README's command
+    line (2 workers × 4 threads)."""
     port = free_port()
-    command = [str(Path(sys.executable).parent / "gunicorn"), "config.wsgi"]
+    command = [str(Path(sys.executable).parent / "gunicorn"), app]
     command += ["--config", str(config)] if config else []
     command += ["--bind", f"127.0.0.1:{port}", "--no-control-socket"]
     if not config and not options:

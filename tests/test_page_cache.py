@@ -8,6 +8,7 @@ from django.core.cache import caches
 from django.urls import reverse
 from django.utils import timezone
 
+from pagecache.generation import forget_generation
 from pagecache.middleware import without_tracking_parameters
 from tests.factories import make_article
 from tests.polls.factories import make_poll
@@ -27,6 +28,7 @@ def page_cache(settings):
     yield
     for alias in ("default", "template_fragments"):
         caches[alias].clear()
+    forget_generation()
 
 
 def test_second_reader_gets_the_page_without_a_single_query(client, django_assert_num_queries):
@@ -87,20 +89,44 @@ def test_only_tracking_parameters_are_dropped_and_the_rest_is_kept_as_it_came():
     assert without_tracking_parameters(query) == "page=2&q=a%26b+c&flag"
 
 
-def test_readers_pages_tell_proxies_how_long_to_keep_them(client, settings):
-    settings.PAGE_CACHE_SECONDS = 120
+def cache_control(response):
+    return dict(
+        (part.strip().split("=") + [None])[:2] for part in response["Cache-Control"].split(",")
+    )
+
+
+def test_browsers_ask_again_and_proxies_keep_pages_a_few_seconds(client, settings):
+    """Issue 19: a publish or a takedown must not wait in a browser's or nginx's copy."""
+    settings.SHARED_CACHE_SECONDS = 4
     response = client.get("/")
-    cache_control = response["Cache-Control"]
-    assert "public" in cache_control
-    assert 0 < int(cache_control.split("max-age=")[1].split(",")[0]) <= 120
+    directives = cache_control(response)
+    assert "public" in directives
+    assert directives["max-age"] == "0"
+    assert 0 < int(directives["s-maxage"]) <= 4
     assert "Cookie" in response["Vary"]
 
 
-def test_a_proxy_is_never_told_to_keep_a_page_past_a_scheduled_publication(client):
+def test_an_unchanged_page_is_answered_not_modified(client):
+    first = client.get("/")
+    etag = first["ETag"]
+
+    again = client.get("/", headers={"If-None-Match": etag})
+
+    assert again.status_code == 304 and again.content == b""
+    assert again["ETag"] == etag and cache_control(again)["s-maxage"]
+    make_article(title_lv="Jauna ziņa")
+    from pagecache import content_changed
+
+    content_changed()
+    changed = client.get("/", headers={"If-None-Match": etag})
+    assert changed.status_code == 200 and "Jauna ziņa" in changed.text
+
+
+def test_a_proxy_is_never_told_to_keep_a_page_past_a_scheduled_publication(client, settings):
+    settings.SHARED_CACHE_SECONDS = 300
     make_article(published_at=timezone.now() + datetime.timedelta(seconds=40))
     response = client.get("/")
-    max_age = int(response["Cache-Control"].split("max-age=")[1].split(",")[0])
-    assert max_age <= 40
+    assert int(cache_control(response)["s-maxage"]) <= 40
 
 
 def test_an_editors_change_in_the_admin_shows_at_once(
@@ -255,8 +281,46 @@ def test_pages_survive_redis_stopping_and_use_it_again_when_it_is_back(client, s
         assert "Ziņa, kas jāredz vienmēr" in client.get("/").text
 
         redis.start()
-        caches["default"]._unavailable_until = 0  # the retry pause (5 s) has passed
+        caches["default"]._unavailable_until = 0  # the retry pause (5 s) has passed,
+        forget_generation()  # and so has the second a process keeps the generation
         client.get("/")
         assert caches["default"].get("content-generation") is not None
     finally:
         redis.stop()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_process_keeps_one_redis_connection_for_all_its_threads(client, settings, tmp_path):
+    """Issue 19: Django's RedisCache makes a client per call and a pool per thread and
+    cache alias; here one process reuses one connection, counted by Redis itself."""
+    import threading
+
+    import redis as redis_py
+    from django.db import connection
+
+    redis = PrivateRedis(tmp_path).start()
+    location = {"BACKEND": "config.cache.FailSoftRedisCache", "LOCATION": redis.url()}
+    settings.CACHES = {"default": location, "template_fragments": location}
+    make_article(title_lv="Ziņa ar vienu savienojumu")
+    counter = redis_py.Redis.from_url(redis.url())
+    try:
+        before = counter.info("stats")["total_connections_received"]
+        pages = []
+
+        def read(path):
+            pages.append(client.get(path))
+            connection.close()  # the thread's own database connection
+
+        for path in ["/", "/ru/", "/", reverse("news:search") + "?q=zina", "/"]:
+            # Each request in a thread of its own, as gunicorn's threads serve them.
+            reader = threading.Thread(target=read, args=(path,))
+            reader.start()
+            reader.join()
+        after = counter.info("stats")["total_connections_received"]
+    finally:
+        counter.close()
+        redis.stop()
+
+    assert [page.status_code for page in pages] == [200] * 5
+    assert "Ziņa ar vienu savienojumu" in pages[-1].text
+    assert after - before == 1

@@ -1,0 +1,114 @@
+"""Page parts kept under what they show (issue 19): an editor's change to one article
+re-renders that article's teaser and nothing else that did not change; the page around
+them follows the content generation as before. Counted in templates rendered."""
+
+import datetime
+
+import pytest
+from django.core.cache import caches
+from django.urls import reverse
+from django.utils import timezone
+
+from pagecache.generation import forget_generation
+from tests.factories import make_article, make_section
+from tests.polls.factories import make_poll
+
+pytestmark = pytest.mark.django_db
+
+CARD, HEADLINE = "news/_article_card.html", "news/_headline.html"
+
+
+@pytest.fixture(autouse=True)
+def page_cache(settings):
+    settings.CACHE_PAGES = settings.CACHE_PAGE_PARTS = True
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "template_fragments": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    }
+    yield
+    for alias in ("default", "template_fragments"):
+        caches[alias].clear()
+    forget_generation()
+
+
+def rendered(response, name):
+    return [template.name for template in response.templates].count(name)
+
+
+@pytest.fixture
+def front_page_articles():
+    """Ten articles of one section, newest first: the lead, six latest, a section block
+    of one teaser and two headlines."""
+    section = make_section(name_lv="Novadā")
+    now = timezone.now()
+    return [
+        make_article(
+            section=section,
+            title_lv=f"Ziņa {number}",
+            published_at=now - datetime.timedelta(hours=number + 1),
+        )
+        for number in range(10)
+    ]
+
+
+def publish_again(client, editor, article, django_capture_on_commit_callbacks):
+    """An editor's save in the admin: the article's last change moves, its text stays."""
+    editors = type(client)()
+    editors.force_login(editor)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = editors.post(
+            reverse("admin:news_article_changelist"),
+            {"action": "publish", "_selected_action": [article.pk]},
+        )
+    assert response.status_code == 302
+
+
+def test_one_changed_article_re_renders_only_its_own_teaser(
+    client, editor, front_page_articles, django_capture_on_commit_callbacks
+):
+    make_poll()
+    first = client.get("/")
+    assert (rendered(first, CARD), rendered(first, HEADLINE)) == (8, 2)
+    assert rendered(first, "polls/_widget.html") == 1
+    assert client.get("/").templates == []  # the whole page from the cache
+
+    publish_again(client, editor, front_page_articles[3], django_capture_on_commit_callbacks)
+    after = client.get("/")
+
+    assert after.status_code == 200 and "Ziņa 3" in after.text
+    assert rendered(after, CARD) == 1  # the changed one; seven teasers from the cache
+    assert rendered(after, HEADLINE) == 0
+    assert rendered(after, "polls/_widget.html") == 0  # the polls app did not change
+    assert rendered(after, "news/_calendar.html") == 1  # the news app did
+    assert after.text.count('class="card') == first.text.count('class="card')
+
+
+def test_a_changed_headline_re_renders_its_section_block_only(
+    client, editor, front_page_articles, django_capture_on_commit_callbacks
+):
+    client.get("/")
+
+    publish_again(client, editor, front_page_articles[9], django_capture_on_commit_callbacks)
+    after = client.get("/")
+
+    # The block (its teaser and two headlines) is printed again; the other seven teasers
+    # come from the cache.
+    assert (rendered(after, CARD), rendered(after, HEADLINE)) == (1, 2)
+    assert "Ziņa 9" in after.text
+
+
+def test_a_section_renamed_re_renders_its_teasers(
+    client, front_page_articles, django_capture_on_commit_callbacks
+):
+    from pagecache import content_changed
+
+    client.get("/")
+    section = front_page_articles[0].section
+    section.name_lv = "Krāslavas novadā"
+    section.save()
+    content_changed(type(section))
+
+    after = client.get("/")
+
+    assert rendered(after, CARD) == 8
+    assert "Krāslavas novadā" in after.text
