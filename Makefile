@@ -113,7 +113,11 @@ messages: .venv/.synced
 	@$(DATABASE)
 	$(DEVELOPMENT)
 	for lang in lv ru en; do
-	  $(PY) manage.py makemessages --locale $$lang --ignore '.venv/*' --ignore '.tools/*' --ignore 'var/*' --no-obsolete
+	  $(PY) manage.py makemessages --locale $$lang --ignore '.venv/*' --ignore '.tools/*' --ignore 'var/*' --ignore 'node_modules/*' --no-obsolete
+	  # The admin's own scripts (static/js), not vendored or npm ones.
+	  $(PY) manage.py makemessages --domain djangojs --locale $$lang --ignore '.venv/*' \
+	    --ignore '.tools/*' --ignore 'var/*' --ignore 'node_modules/*' --ignore 'static/vendor/*' \
+	    --no-obsolete
 	done
 	$(PY) manage.py compilemessages --ignore '.venv/*' --ignore '.tools/*'
 

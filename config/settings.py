@@ -108,6 +108,8 @@ TEMPLATES = [
                 "config.context_processors.site",
                 "pagecache.context_processors.generation",
             ],
+            # Tags every template has: translated fields' languages, the page's metadata.
+            "builtins": ["config.languages", "config.social"],
         },
     },
 ]
@@ -181,6 +183,9 @@ USE_I18N = True
 USE_TZ = True
 MODELTRANSLATION_DEFAULT_LANGUAGE = "lv"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("lv",)
+# The tabbed translation admin's jQuery UI, served from the site (static/vendor), not from
+# Google's CDN, which the CSP refuses. The setting has no MODELTRANSLATION_ prefix.
+JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 
 # Static files: WhiteNoise serves them compressed under hashed names in production.
 STATIC_URL = "static/"

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
 from config.converters import DateConverter, MonthConverter
-from config.views import health_status, healthz
+from config.views import health_status, healthz, media
 from gallery.sitemaps import PhotoOfTheDaySitemap
 from namedays.converters import MonthDayConverter
 from namedays.sitemaps import NameDayPagesSitemap, NameDaySitemap
@@ -69,4 +69,4 @@ urlpatterns += i18n_patterns(
 )
 
 if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    urlpatterns += static(settings.MEDIA_URL, view=media)

@@ -1,11 +1,17 @@
-"""Views of the site as a whole, not of one app: the health check and the CSRF refusal."""
+"""Views of the site as a whole, not of one app: the health check, the CSRF refusal and
+media files when the app serves them itself (DEBUG)."""
 
+from django.conf import settings
 from django.http import JsonResponse
-from django.views import csrf
+from django.views import csrf, static
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from config import health
+
+# Uploads never reuse a name (a new photo gets a new one), so their files may be kept a year,
+# as deploy/nginx.conf does.
+MEDIA_CACHE_CONTROL = "public, max-age=31536000, immutable"
 
 
 @never_cache
@@ -36,3 +42,11 @@ def csrf_failure(request, reason=""):
     if own_answer is not None:
         return own_answer(request, reason, *match.args, **match.kwargs)
     return csrf.csrf_failure(request, reason)
+
+
+@require_safe
+def media(request, path):
+    """An uploaded file from MEDIA_ROOT, cached like nginx caches it."""
+    response = static.serve(request, path, document_root=settings.MEDIA_ROOT)
+    response["Cache-Control"] = MEDIA_CACHE_CONTROL
+    return response

@@ -5,7 +5,7 @@ from django.db import transaction
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from modeltranslation.admin import TranslationAdmin
+from modeltranslation.admin import TabbedTranslationAdmin
 
 from gallery.forms import PhotoAdminForm
 from gallery.models import Photo
@@ -36,7 +36,7 @@ class PhotoOfTheDayFilter(admin.SimpleListFilter):
 
 
 @admin.register(Photo)
-class PhotoAdmin(TranslationAdmin):
+class PhotoAdmin(TabbedTranslationAdmin):
     form = PhotoAdminForm
     list_display = ["thumbnail", "title", "credit", "shown_on", "taken_on", "created_at"]
     list_display_links = ["thumbnail", "title"]
@@ -45,7 +45,7 @@ class PhotoAdmin(TranslationAdmin):
     date_hierarchy = "shown_on"
     readonly_fields = ["preview", "dimensions", "created_by", "created_at", "updated_at"]
     fieldsets = [
-        (None, {"fields": ["image", "preview", "dimensions"]}),
+        (None, {"fields": ["image", "kept_upload", "preview", "dimensions"]}),
         (_("Text"), {"fields": ["title", "alt_text", "caption", "credit"]}),
         (_("Dates"), {"fields": ["shown_on", "taken_on"]}),
         (_("History"), {"fields": ["created_by", "created_at", "updated_at"]}),
@@ -105,7 +105,17 @@ class PhotoAdmin(TranslationAdmin):
             return False
         if obj is None or self.manages_photos(request):
             return True
-        return obj.created_by_id == request.user.pk and obj.shown_on is None
+        return Photo.objects.editable_by(request.user).filter(pk=obj.pk).exists()
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if self.has_change_permission(request, obj):
+            return fieldsets
+        # Only looking: no upload to keep for a next submit (PhotoAdminForm.kept_upload).
+        return [
+            (name, {**options, "fields": [f for f in options["fields"] if f != "kept_upload"]})
+            for name, options in fieldsets
+        ]
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))

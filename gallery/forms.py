@@ -1,12 +1,22 @@
 import errno
+import logging
+import uuid
 
 from django import forms
+from django.core import signing
 from django.core.exceptions import ValidationError
-from django.core.files.uploadedfile import UploadedFile
+from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import SimpleUploadedFile, UploadedFile
 from django.utils.translation import gettext_lazy as _
 
 from gallery.images import DECODERS, clean_image
 from gallery.models import Photo
+
+logger = logging.getLogger(__name__)
+
+KEPT_FOLDER = "kept-uploads"
+KEPT_SALT = "gallery.kept_upload"
+KEPT_FOR_SECONDS = 24 * 60 * 60
 
 # Characters that make a file name a path: folders, a Windows drive, a hidden or parent dir.
 PATH_CHARACTERS = ("/", "\\", ":", "\x00")
@@ -29,6 +39,22 @@ def storage_refusal(error):
     return ValidationError(message, code="storage_not_writable")
 
 
+def check_file_name(name):
+    """ValidationError unless `name` is a plain file name."""
+    if name.startswith(".") or any(c in name for c in PATH_CHARACTERS):
+        raise ValidationError(
+            _("The file name must be a plain name, without folders or a drive."),
+            code="path_in_name",
+        )
+
+
+def clean_upload(upload):
+    """An uploaded file as a clean master (see `clean_image()`), or ValidationError: its
+    name must be a plain file name, its content a safe JPEG, PNG or WebP."""
+    check_file_name(upload.name)
+    return clean_image(upload)
+
+
 class PhotoAdminForm(forms.ModelForm):
     """The editors' upload form: only a safe JPEG, PNG or WebP gets through (issue 6).
 
@@ -39,6 +65,13 @@ class PhotoAdminForm(forms.ModelForm):
     # The OSError with which the storage refused this very upload, when PhotoAdmin shows
     # the form again after it (see PhotoAdmin.changeform_view).
     storage_error = None
+
+    # A chosen file survives a form that comes back with errors (a photo-of-the-day date
+    # already taken, issue 14): it waits in the media storage under KEPT_FOLDER, named by
+    # this signed token, and the next submit without a new file takes it back.
+    kept_upload = forms.CharField(
+        label=_("file kept from the previous try"), widget=forms.HiddenInput, required=False
+    )
 
     class Meta:
         model = Photo
@@ -51,17 +84,60 @@ class PhotoAdminForm(forms.ModelForm):
         self.fields["image"].widget.attrs["accept"] = accept
         # The files of the photo as it was, to delete once a replacement is committed.
         self.replaced_names = self.instance.stored_names() if self.instance.pk else []
+        self.kept_name = self._take_back_kept_upload() if self.is_bound else None
+
+    def _take_back_kept_upload(self):
+        """Put the file kept from the previous submit back among the uploads, unless a new
+        one came; returns its original name, or None."""
+        field = self.add_prefix("image")
+        token = self.data.get(self.add_prefix("kept_upload"))
+        if not token or self.files.get(field):
+            return None
+        try:
+            kept = signing.loads(token, salt=KEPT_SALT, max_age=KEPT_FOR_SECONDS)
+            with default_storage.open(kept["stored"]) as stored:
+                content = stored.read()
+        except (signing.BadSignature, KeyError, TypeError, OSError):
+            return None  # expired, tampered with or gone: the editor chooses the file again
+        default_storage.delete(kept["stored"])
+        self.files = self.files.copy()
+        self.files[field] = SimpleUploadedFile(kept["name"], content)
+        return kept["name"]
+
+    def _post_clean(self):
+        super()._post_clean()
+        upload = self.files.get(self.add_prefix("image"))
+        if self.errors and "image" not in self.errors and isinstance(upload, UploadedFile):
+            self._keep(upload)
+
+    def _keep(self, upload):
+        """Keep the checked upload for the form's next submit, and say so by the file."""
+        upload.seek(0)
+        try:
+            stored = default_storage.save(f"{KEPT_FOLDER}/{uuid.uuid4().hex}", upload)
+        except OSError:
+            logger.exception("The media storage refused to keep an upload for the next try.")
+            return
+        token = signing.dumps({"stored": stored, "name": upload.name}, salt=KEPT_SALT)
+        self.data = self.data.copy()
+        self.data[self.add_prefix("kept_upload")] = token
+        self.kept_name = upload.name
+        help_text = _(
+            "“%(name)s” is kept: correct what is marked and save again, it goes with the "
+            "form. Choose a file only to replace it."
+        ) % {"name": upload.name}
+        self.fields["image"].help_text = self["image"].help_text = help_text
+        if "shown_on" in self.errors:
+            self.add_error(
+                "shown_on",
+                _("Choose another day, or leave the date empty for an article photo."),
+            )
 
     def clean_image(self):
         upload = self.cleaned_data["image"]
         if not isinstance(upload, UploadedFile):
             return upload  # no new file: the stored one stays
-        if upload.name.startswith(".") or any(c in upload.name for c in PATH_CHARACTERS):
-            raise ValidationError(
-                _("The file name must be a plain name, without folders or a drive."),
-                code="path_in_name",
-            )
-        return clean_image(upload)
+        return clean_upload(upload)
 
     def clean(self):
         cleaned_data = super().clean()
@@ -74,3 +150,68 @@ class PhotoAdminForm(forms.ModelForm):
         """The cleaned upload, with its decoded picture as `.image`; None if none came."""
         master = self.cleaned_data.get("image")
         return master if hasattr(master, "image") else None
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Any number of files, each checked later by itself (one bad file refuses only it)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, list | tuple) else [data]
+        files = [upload for upload in files if upload]
+        if not files and self.required:
+            raise ValidationError(self.error_messages["required"], code="required")
+        return files
+
+
+class PhotoUploadForm(forms.Form):
+    """Many photos at once: one credit for all, their texts filled in afterwards."""
+
+    files = MultipleFileField(label=_("photos"))
+    credit = forms.CharField(
+        label=_("credit"),
+        max_length=Photo._meta.get_field("credit").max_length,
+        required=False,
+        help_text=_("The photographer as printed under every one of them, e.g. “Jura Rogas foto”."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        accept = ",".join(f"image/{name.lower()}" for name in DECODERS)
+        self.fields["files"].widget.attrs["accept"] = accept
+
+    def save(self, user, title):
+        """Store each good file as a photo titled `title` (and so described until an editor
+        writes better); returns (photos, refused) with refused as (file name, message)."""
+        photos, refused = [], []
+        for upload in self.cleaned_data["files"]:
+            try:
+                check_file_name(upload.name)
+                photos.append(
+                    Photo.objects.create_from_image(  # checks the content, stores all or nothing
+                        upload,
+                        title_lv=title,
+                        alt_text_lv=title,
+                        credit_lv=self.cleaned_data["credit"],
+                        created_by=user,
+                    )
+                )
+            except ValidationError as error:
+                refused.append((upload.name, " ".join(error.messages)))
+            except OSError as error:
+                logger.exception("The media storage refused a photo; it was not saved.")
+                refused.append((upload.name, " ".join(storage_refusal(error).messages)))
+        return photos, refused
+
+
+# The texts of photos just uploaded together, filled in on one page.
+PhotoTextsFormSet = forms.modelformset_factory(
+    Photo, fields=["title_lv", "alt_text_lv", "caption_lv", "caption_ru"], extra=0
+)

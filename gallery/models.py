@@ -9,6 +9,7 @@ names and sizes are stored on the photo row, so that showing a photo costs no qu
 
 import contextlib
 import datetime
+import re
 import uuid
 
 from django.conf import settings
@@ -17,12 +18,18 @@ from django.db import models, transaction
 from django.db.models import Max, Min
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from PIL import Image
 
+from config.languages import value_language
 from gallery import images
-from gallery.images import MASTER_FORMATS, RENDITION_FORMATS
+from gallery.images import CROP_RATIOS, MASTER_FORMATS, RENDITION_FORMATS
 
+# A Latvian photo credit as printed: "Jura Rogas foto", "Foto: Juris Roga".
+LATVIAN_CREDIT = re.compile(
+    r"(?P<name>.+?),?\s+foto\.?|foto\s*[:–-]?\s*(?P<after>.+)", re.IGNORECASE
+)
 # The width of the rendition an <img src> falls back to when it ignores srcset.
 FALLBACK_WIDTH = 960
 
@@ -48,6 +55,11 @@ def store(storage, name, content, max_length=None):
         raise
 
 
+def rendition_key(rendition):
+    """A stored rendition's (width, format, crop), as `Photo._rendition_plan()` names them."""
+    return rendition["width"], rendition["format"], rendition.get("crop", "")
+
+
 def next_month(first_day):
     """The first day of the month after the month of `first_day`."""
     return (first_day.replace(day=1) + datetime.timedelta(days=32)).replace(day=1)
@@ -66,6 +78,13 @@ class PhotoQuerySet(models.QuerySet):
         """What `user` may see at a day's address: editors preview a scheduled photo of
         the day there too."""
         return self if user.has_perm("gallery.change_photo") else self.shown()
+
+    def editable_by(self, user):
+        """The photos `user` may change: who manages the gallery (may delete photos) any;
+        a journalist their own uploads that are not a photo of the day (the front page's)."""
+        if user.has_perm("gallery.delete_photo"):
+            return self
+        return self.filter(created_by=user, shown_on__isnull=True)
 
     def latest_of_the_day(self):
         """The photo of today or, failing that, of the latest day before it; or None."""
@@ -226,10 +245,12 @@ class Photo(models.Model):
                 upright = images.upright_image(stored)
         made = {}
         try:
-            for width in sorted({width for width, _extension in missing}):
+            for width in sorted({width for width, _extension, crop in missing if not crop}):
                 resized = images.resized(upright, width)
-                for extension in (e for w, e in missing if w == width):
-                    made[width, extension] = self._store_rendition(resized, extension)
+                for spec in (s for s in missing if s[0] == width and not s[2]):
+                    made[spec] = self._store_rendition(resized, spec[1])
+            for spec in (s for s in missing if s[2]):
+                made[spec] = self._store_rendition(images.cropped(upright, spec[2]), "jpg", spec[2])
         except BaseException:
             for rendition in made.values():
                 storage.delete(rendition["name"])
@@ -241,32 +262,41 @@ class Photo(models.Model):
         return True
 
     def missing_renditions(self, *, force=False):
-        """The (width, format) renditions that `make_renditions()` would write."""
+        """The (width, format, crop) renditions that `make_renditions()` would write."""
         wanted, present = self._rendition_plan(force)
         return [spec for spec in wanted if spec not in present]
 
     def _rendition_plan(self, force):
-        """The (width, format) pairs wanted, and the existing renditions worth keeping."""
-        wanted = [(w, f) for w in images.rendition_widths(self.width) for f in RENDITION_FORMATS]
+        """The (width, format, crop) renditions wanted (crop "" for the whole picture, else
+        a ratio of CROP_RATIOS), and the existing renditions worth keeping."""
+        wanted = [
+            (w, f, "") for w in images.rendition_widths(self.width) for f in RENDITION_FORMATS
+        ]
+        wanted += [
+            (images.crop_size(self.width, self.height, ratio)[0], "jpg", ratio)
+            for ratio in CROP_RATIOS
+        ]
         storage = self.image.storage
         present = {
-            (r["width"], r["format"]): r
+            rendition_key(r): r
             for r in self.renditions
-            if not force and (r["width"], r["format"]) in wanted and storage.exists(r["name"])
+            if not force and rendition_key(r) in wanted and storage.exists(r["name"])
         }
         return wanted, present
 
-    def _store_rendition(self, resized, extension):
+    def _store_rendition(self, resized, extension, crop=""):
         data = images.encode(resized, *RENDITION_FORMATS[extension])
         stem = self.image.name.rsplit(".", 1)[0]
-        name = store(self.image.storage, f"{stem}-{resized.width}w.{extension}", ContentFile(data))
-        return {
+        label = f"{stem}-{crop}-{resized.width}w" if crop else f"{stem}-{resized.width}w"
+        name = store(self.image.storage, f"{label}.{extension}", ContentFile(data))
+        rendition = {
             "width": resized.width,
             "height": resized.height,
             "format": extension,
             "name": name,
             "size": len(data),
         }
+        return {**rendition, "crop": crop} if crop else rendition
 
     def stored_names(self):
         """The storage names of the master and of every rendition."""
@@ -278,8 +308,14 @@ class Photo(models.Model):
             self.image.storage.delete(name)
 
     def renditions_in(self, extension):
-        """This photo's renditions in one format ("webp" or "jpg"), narrowest first."""
-        return [r for r in self.renditions if r["format"] == extension]
+        """This photo's whole-picture renditions in one format ("webp" or "jpg"), narrowest
+        first."""
+        return [r for r in self.renditions if r["format"] == extension and not r.get("crop")]
+
+    def crops(self):
+        """The JPEGs cut to each ratio of CROP_RATIOS, in its order (those that exist)."""
+        by_ratio = {r["crop"]: r for r in self.renditions if r.get("crop")}
+        return [by_ratio[ratio] for ratio in CROP_RATIOS if ratio in by_ratio]
 
     def srcset(self, extension):
         """The `srcset` attribute value for one format: "url 320w, url 640w, …"."""
@@ -300,6 +336,33 @@ class Photo(models.Model):
 
     def largest_jpeg_url(self):
         return self.url_of(self.largest_jpeg())
+
+    def social_image(self):
+        """The picture social networks and search engines show for a page with this photo:
+        the widest JPEG, with its size and alt text (see config.social)."""
+        jpeg = self.largest_jpeg()
+        return {
+            "url": self.url_of(jpeg),
+            "width": jpeg["width"],
+            "height": jpeg["height"],
+            "alt": self.alt_text,
+            "type": "image/jpeg",
+        }
+
+    def credit_in_language(self):
+        """(prefix, name, language of name): the credit a reader of the active language sees.
+
+        A missing Russian or English credit does not fall back to the Latvian phrase
+        ("Jura Rogas foto"): the photographer's name, which Latvian gives in the genitive
+        the Russian "Фото" takes too, follows the page's own word for "Photo"; a credit of
+        another shape is shown as it is, marked as Latvian.
+        """
+        code = value_language(self, "credit")
+        if not self.credit or code == get_language():
+            return "", self.credit, ""
+        if match := LATVIAN_CREDIT.fullmatch(self.credit.strip()):
+            return gettext("Photo:"), match["name"] or match["after"], code
+        return "", self.credit, code
 
     def url_of(self, rendition):
         """A stored file's public URL, asked of the storage every time: a storage such as S3

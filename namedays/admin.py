@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from namedays.forms import NameInlineForm
 from namedays.models import Name, NameDay
 
 
@@ -11,6 +12,7 @@ def written_out(name_day):
 
 class NameInline(admin.TabularInline):
     model = Name
+    form = NameInlineForm
     fields = ["name", "is_extended", "position"]
     ordering = ["position"]
     extra = 0

@@ -27,3 +27,17 @@ class NameSearchForm(forms.Form):
         if not NAME.fullmatch(name):
             raise ValidationError(_("A name is written in letters, e.g. Mārcis."), code="letters")
         return name
+
+
+class NameInlineForm(forms.ModelForm):
+    """One name in its date's form, where the names are put in a new order in one save
+    (issue 14). Its place is not checked against the stored rows, which still hold the old
+    order and would refuse every swap: the formset checks the places among the submitted
+    names, and the database's deferred constraint checks them all at commit."""
+
+    def validate_constraints(self):
+        exclude = self._get_validation_exclusions() | {"position"}
+        try:
+            self.instance.validate_constraints(exclude=exclude)
+        except ValidationError as error:
+            self._update_errors(error)

@@ -2,22 +2,26 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from modeltranslation.admin import TranslationAdmin
+from modeltranslation.admin import TabbedTranslationAdmin
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
+from gallery.forms import PhotoTextsFormSet, PhotoUploadForm
+from gallery.models import Photo
 from news import revisions
 from news.models import Article, ArticlePhoto, Section
 
 
 @admin.register(Section)
-class SectionAdmin(TranslationAdmin):
+class SectionAdmin(TabbedTranslationAdmin):
     list_display = ["name", "slug", "position"]
     list_editable = ["position"]
     list_filter = []
@@ -66,7 +70,7 @@ class ArticleAdminForm(forms.ModelForm):
 
 
 @admin.register(Article)
-class ArticleAdmin(VersionAdmin, TranslationAdmin):
+class ArticleAdmin(VersionAdmin, TabbedTranslationAdmin):
     """Every save through the admin keeps a revision (django-reversion: who and when);
     the history lists them, each comparable with the one before and restorable by an
     editor."""
@@ -219,7 +223,100 @@ class ArticleAdmin(VersionAdmin, TranslationAdmin):
             self.admin_site.admin_view(self.compare_view),
             name="news_article_compare",
         )
-        return [compare, *super().get_urls()]
+        photos = [
+            path(
+                "<path:object_id>/photos/upload/",
+                self.admin_site.admin_view(self.upload_photos_view),
+                name="news_article_upload_photos",
+            ),
+            path(
+                "<path:object_id>/photos/",
+                self.admin_site.admin_view(self.photo_texts_view),
+                name="news_article_photo_texts",
+            ),
+        ]
+        return [compare, *photos, *super().get_urls()]
+
+    def _gallery_article(self, request, object_id):
+        """The article whose photos `request` may add to; PermissionDenied otherwise."""
+        article = self.get_object(request, object_id)
+        if (
+            article is None
+            or not self.has_change_permission(request, article)
+            or not request.user.has_perm("gallery.add_photo")
+        ):
+            raise PermissionDenied
+        return article
+
+    def _photo_context(self, request, article, **context):
+        return {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": article,
+            "object_id": article.pk,
+            **context,
+        }
+
+    def upload_photos_view(self, request, object_id):
+        """Many photos into the article's gallery at once (issue 14): one credit for all,
+        each file checked by its content; a refused file is named and the rest go in."""
+        article = self._gallery_article(request, object_id)
+        form = PhotoUploadForm(request.POST or None, request.FILES or None)
+        if request.method == "POST" and form.is_valid():
+            photos, refused = form.save(request.user, article.title_lv)
+            article.add_to_gallery(photos)
+            for name, reason in refused:
+                messages.error(
+                    request,
+                    _("%(name)s was not uploaded: %(reason)s") % {"name": name, "reason": reason},
+                )
+            if photos:
+                messages.success(
+                    request,
+                    ngettext(
+                        "%(count)d photo uploaded. Write what it shows below.",
+                        "%(count)d photos uploaded. Write what they show below.",
+                        len(photos),
+                    )
+                    % {"count": len(photos)},
+                )
+                url = reverse("admin:news_article_photo_texts", args=[article.pk])
+                ids = ",".join(str(photo.pk) for photo in photos)
+                return HttpResponseRedirect(f"{url}?{urlencode({'photos': ids})}")
+        context = self._photo_context(
+            request,
+            article,
+            form=form,
+            title=_("Upload photos for “%(title)s”") % {"title": article.title_lv},
+        )
+        status = 400 if request.method == "POST" else 200
+        return TemplateResponse(
+            request, "admin/news/article/upload_photos.html", context, status=status
+        )
+
+    def photo_texts_view(self, request, object_id):
+        """The texts of the article's photos on one page: those just uploaded (?photos=…)
+        or all its further photos; only those `request.user` may change."""
+        article = self._gallery_article(request, object_id)
+        photos = Photo.objects.filter(pk__in=article.gallery_items.values("photo")).editable_by(
+            request.user
+        )
+        chosen = request.GET.get("photos", "")
+        if chosen:
+            photos = photos.filter(pk__in=[pk for pk in chosen.split(",") if pk.isdigit()])
+        formset = PhotoTextsFormSet(request.POST or None, queryset=photos.order_by("pk"))
+        if request.method == "POST" and formset.is_valid():
+            for photo in formset.save():
+                self.log_change(request, photo, str(_("Texts changed.")))
+            messages.success(request, _("The photos' texts were saved."))
+            return HttpResponseRedirect(reverse("admin:news_article_change", args=[article.pk]))
+        context = self._photo_context(
+            request,
+            article,
+            formset=formset,
+            title=_("Texts of the photos of “%(title)s”") % {"title": article.title_lv},
+        )
+        return TemplateResponse(request, "admin/news/article/photo_texts.html", context)
 
     def compare_view(self, request, object_id, version_id):
         """One revision against the one before it: title, lead and body per language."""
@@ -246,6 +343,11 @@ class ArticleAdmin(VersionAdmin, TranslationAdmin):
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         context["can_submit_for_review"] = context.get("has_change_permission", True) and (
             obj is None or (not obj.is_published and not obj.submitted_for_review_at)
+        )
+        context["can_upload_photos"] = (
+            obj is not None
+            and self.has_change_permission(request, obj)
+            and request.user.has_perm("gallery.add_photo")
         )
         return super().render_change_form(request, context, add, change, form_url, obj)
 

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.feedgenerator import Rss201rev2Feed
+from django.utils.feedgenerator import Enclosure, Rss201rev2Feed
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
@@ -11,9 +11,27 @@ from news.models import Article, Section
 FEED_LENGTH = 30
 
 
+def with_feed_images(request, articles):
+    """The articles, each with the absolute URL and size of its main photo's JPEG (or None):
+    feed items enclose it, and media URLs in a feed must be absolute."""
+    articles = list(articles)
+    for article in articles:
+        photo, article.feed_image = article.main_photo, None
+        if photo and (rendition := photo.fallback_rendition()).get("format") == "jpg":
+            url = request.build_absolute_uri(photo.url_of(rendition))
+            article.feed_image = Enclosure(url, str(rendition["size"]), "image/jpeg")
+    return articles
+
+
 class LatestArticlesFeed(Feed):
+    """The newest articles. `get_object()` returns the request: a Feed instance is shared by
+    every thread, so nothing request-bound may be stored on it."""
+
     feed_type = Rss201rev2Feed
     description = _("The newest articles of the newspaper.")
+
+    def get_object(self, request):
+        return request
 
     def title(self):
         return settings.NEWSPAPER["name"]
@@ -21,8 +39,11 @@ class LatestArticlesFeed(Feed):
     def link(self):
         return reverse("news:front_page")
 
-    def items(self):
-        return Article.objects.published().for_feed()[:FEED_LENGTH]
+    def items(self, request):
+        return with_feed_images(request, Article.objects.published().for_feed()[:FEED_LENGTH])
+
+    def item_enclosures(self, item):
+        return [item.feed_image] if item.feed_image else []
 
     def item_title(self, item):
         return item.title
@@ -46,7 +67,9 @@ class LatestArticlesFeed(Feed):
 
 class SectionFeed(LatestArticlesFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(Section, slug=slug)
+        section = get_object_or_404(Section, slug=slug)
+        section.feed_request = request  # a fresh row per request, see LatestArticlesFeed
+        return section
 
     def title(self, section):
         return f"{settings.NEWSPAPER['name']}: {section.name}"
@@ -55,4 +78,5 @@ class SectionFeed(LatestArticlesFeed):
         return section.get_absolute_url()
 
     def items(self, section):
-        return section.articles.published().for_feed()[:FEED_LENGTH]
+        articles = section.articles.published().for_feed()[:FEED_LENGTH]
+        return with_feed_images(section.feed_request, articles)

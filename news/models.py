@@ -30,6 +30,8 @@ BODY_EXTENSIONS = {
     "HardBreak": True,
     "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto", "tel"]},
     "History": True,
+    # The package switches the browser's spell-checker off by default; editors want it.
+    "NoSpellCheck": False,
 }
 
 
@@ -167,8 +169,9 @@ class ArticleQuerySet(models.QuerySet):
         )
 
     def for_feed(self):
-        """What feed items show: the summary falls back to the body."""
-        return self.select_related("section").defer("search_lv", "search_ru")
+        """What feed items show: the summary falls back to the body; the main photo is
+        enclosed."""
+        return self.select_related("section", "main_photo").defer("search_lv", "search_ru")
 
     def on_day(self, day):
         start, end = day_bounds(day)
@@ -440,6 +443,14 @@ class Article(models.Model):
     def gallery_photos(self):
         """The further photos in the editor's order."""
         return [item.photo for item in self.gallery_items.select_related("photo")]
+
+    def add_to_gallery(self, photos):
+        """Append `photos` to the further photos, in the order given."""
+        last = self.gallery_items.aggregate(last=models.Max("position"))["last"] or 0
+        ArticlePhoto.objects.bulk_create(
+            ArticlePhoto(article=self, photo=photo, position=last + number)
+            for number, photo in enumerate(photos, start=1)
+        )
 
     def previous_article(self):
         """The published article just before this one, or None."""

@@ -1,7 +1,7 @@
-"""Admin strings of Django and django-axes that their own catalogues get wrong in Latvian
-("Pievienot raksts", "Pēc stāvoklis") or lack (axes has no Latvian; Django 6.1's empty
-choice is new). Listed here so that `make messages` keeps them in the project's catalogue,
-which comes first (LOCALE_PATHS); nothing imports this module."""
+"""Admin strings of Django, django-axes and django-reversion that their own catalogues get
+wrong in Latvian ("Pievienot raksts", "Pēc stāvoklis") or lack (axes and reversion have no
+Latvian; Django 6.1's empty choice is new). Listed here so that `make messages` keeps them
+in the project's catalogue, which comes first (LOCALE_PATHS); nothing imports this module."""
 
 from django.utils.translation import gettext_noop
 
@@ -21,6 +21,12 @@ DJANGO_ADMIN = [
     gettext_noop("- Select an option -"),
     gettext_noop("Filter by %(field_name)s"),
     gettext_noop("Search"),
+    # Django's Latvian keeps "(Single Sign-On)" in English.
+    gettext_noop(
+        "Whether the user will be able to authenticate using a password or not. "
+        "If disabled, they may still be able to authenticate using other backends, "
+        "such as Single Sign-On or LDAP."
+    ),
 ]
 
 AXES = [
@@ -53,4 +59,28 @@ AXES = [
     gettext_noop("access failures"),
     gettext_noop("access log"),
     gettext_noop("access logs"),
+]
+
+REVERSION = [
+    gettext_noop("Recover deleted %(name)s"),
+    gettext_noop("Recover deleted %(verbose_name)s"),
+    gettext_noop("Recover %(name)s"),
+    gettext_noop("Recover %s"),
+    gettext_noop("Revert %(name)s"),
+    gettext_noop("Revert %(verbose_name)s"),
+    gettext_noop("Reverted to previous version, saved on %(datetime)s"),
+    gettext_noop(
+        'The %(model)s "%(name)s" was reverted successfully. You may edit it again below.'
+    ),
+    gettext_noop(
+        "Choose a date from the list below to revert to a previous version of this object."
+    ),
+    gettext_noop("Choose a date from the list below to recover a deleted version of an object."),
+    gettext_noop("There are no deleted objects to recover."),
+    gettext_noop("Press the save button below to recover this version of the object."),
+    gettext_noop("Press the save button below to revert to this version of the object."),
+    gettext_noop(
+        "This object doesn't have a change history. It probably wasn't added via this admin site."
+    ),
+    gettext_noop("Comment"),
 ]

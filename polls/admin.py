@@ -11,7 +11,7 @@ from django.template.loader import render_to_string
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
 from polls.models import Choice, Poll, Vote
 
@@ -67,7 +67,7 @@ class PollStatusFilter(admin.SimpleListFilter):
 
 
 @admin.register(Poll)
-class PollAdmin(TranslationAdmin):
+class PollAdmin(TabbedTranslationAdmin):
     list_display = ["question", "opens_at", "closes_at", "status", "is_featured", "vote_total"]
     list_filter = [PollStatusFilter, "is_featured", "opens_at"]
     list_editable = ["is_featured"]

@@ -8,6 +8,7 @@ machine's own Redis or nginx.
 
 import contextlib
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -137,10 +138,11 @@ class PrivateRedis:
 
 
 @contextlib.contextmanager
-def nginx(folder, upstreams, *, static_root=None, pinned=False, https=False):
+def nginx(folder, upstreams, *, static_root=None, media_root=None, pinned=False, https=False):
     """nginx as deploy/nginx.conf sets it up (its upstream options and `location /` block,
     verbatim), over plain HTTP on a free port, in front of the base URLs `upstreams`; its
-    base URL while the block runs. `static_root`: a folder it serves at /static-copy/.
+    base URL while the block runs. `static_root`: a folder it serves at /static-copy/;
+    `media_root`: a folder it serves at /media/ with the documented `location /media/` block.
     `https`: stand in for the HTTPS server block, telling the app its requests came by
     HTTPS (as production settings expect), without a certificate."""
     if not shutil.which("nginx"):
@@ -159,6 +161,10 @@ def nginx(folder, upstreams, *, static_root=None, pinned=False, https=False):
     )
     servers = " ".join(f"server {urlsplit(upstream).netloc} max_fails=0;" for upstream in upstreams)
     static = f"location /static-copy/ {{ alias {static_root}/; }}\n" if static_root else ""
+    if media_root:
+        start = documented.index("    location /media/ {")
+        media = documented[start : documented.index("\n    }\n", start) + 6]
+        static += re.sub(r"alias [^;]+;", f"alias {media_root}/;", media) + "\n"
     conf = folder / "nginx.conf"
     conf.write_text(
         f"worker_processes 1; daemon off; pid {folder / 'nginx.pid'};\n"

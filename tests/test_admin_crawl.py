@@ -6,9 +6,12 @@ from html.parser import HTMLParser
 
 import pytest
 import reversion
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import admin
+from django.contrib.auth.models import Group
 from django.test import RequestFactory
 from django.urls import reverse
+from django.utils.timezone import now
 from reversion.models import Version
 
 from tests.factories import make_article
@@ -25,7 +28,8 @@ ENGLISH_WORDS = """
     selected items item results result total close open cancel submit back next previous page
     name title lead body author section photo photos poll polls article articles published
     draft scheduled featured created updated unknown field required please correct error
-    below above with for from at on in or not
+    below above with for from at on in or not recover deleted revert version versions
+    object objects upload uploading uploaded kept text texts
 """
 ENGLISH = frozenset(ENGLISH_WORDS.split())
 ATTRIBUTES = {"title", "placeholder", "aria-label", "alt"}
@@ -95,14 +99,44 @@ def newsroom_objects(journalist, editor, client):
     return [article, article.section, article.main_photo, make_poll()]
 
 
-@pytest.mark.parametrize("role", ["journalist", "editor"])
-def test_no_english_on_any_admin_page(client, request, role, newsroom_objects):
+@pytest.fixture
+def administrator(django_user_model):
+    """A member of "Administratori": users, groups and login lockouts."""
+    user = django_user_model.objects.create_user(
+        "administrators", password="Latgale-2024!", is_staff=True
+    )
+    user.groups.add(Group.objects.get(name="Administratori"))
+    return user
+
+
+@pytest.fixture
+def lockout_records():
+    """One of each of django-axes' records, so that its change pages are crawled too."""
+    attempt = AccessAttempt.objects.create(
+        username="minetajs", ip_address="192.0.2.7", failures_since_start=2, attempt_time=now()
+    )
+    log = AccessLog.objects.create(username="minetajs", ip_address="192.0.2.7", attempt_time=now())
+    failure = AccessFailureLog.objects.create(
+        username="minetajs", ip_address="192.0.2.7", attempt_time=now()
+    )
+    return [attempt, log, failure]
+
+
+@pytest.mark.parametrize("role", ["journalist", "editor", "administrator"])
+def test_no_english_on_any_admin_page(client, request, role, newsroom_objects, lockout_records):
     user = request.getfixturevalue(role)
     client.force_login(user)
     article = newsroom_objects[0]
-    pages = admin_pages(user, newsroom_objects)
-    version = Version.objects.get_for_object(article).first()
-    pages.append(reverse("admin:news_article_compare", args=[article.pk, version.pk]))
+    group = Group.objects.get(name="Redaktori")
+    pages = admin_pages(user, [*newsroom_objects, *lockout_records, user, group])
+    if user.has_perm("news.change_article"):
+        version = Version.objects.get_for_object(article).first()
+        pages.append(reverse("admin:news_article_compare", args=[article.pk, version.pk]))
+        pages.append(reverse("admin:news_article_upload_photos", args=[article.pk]))
+        pages.append(reverse("admin:news_article_photo_texts", args=[article.pk]))
+    if user.has_perm("news.publish_article"):
+        pages.append(reverse("admin:news_article_recoverlist"))
+        pages.append(reverse("admin:news_article_revision", args=[article.pk, version.pk]))
     problems = {}
     for path in pages:
         answer = client.get(path)

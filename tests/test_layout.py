@@ -14,7 +14,7 @@ JUST_AFTER_MIDNIGHT_IN_RIGA = "2024-11-13T22:30:00+00:00"
     ("prefix", "expected"),
     [
         ("/", "ceturtdiena, 14. novembris, 2024"),
-        ("/ru/", "Четверг, 14 ноября 2024"),
+        ("/ru/", "четверг, 14 ноября 2024"),  # Russian weekdays are lower case (issue 15)
         ("/en/", "Thursday, 14 November 2024"),
     ],
 )

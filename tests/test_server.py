@@ -5,7 +5,7 @@ import urllib.request
 
 import pytest
 
-from tests.servers import gunicorn, production_env
+from tests.servers import gunicorn, nginx, production_env
 from tests.test_settings import BASE_DIR
 
 GUNICORN_CONF = BASE_DIR / "deploy" / "gunicorn.conf.py"
@@ -112,3 +112,19 @@ def test_reader_and_admin_pages_carry_the_security_headers(
         assert headers["X-Content-Type-Options"] == "nosniff", path
         assert headers["Cross-Origin-Opener-Policy"] == "same-origin", path
         assert headers["X-Frame-Options"] == "DENY", path
+
+
+@pytest.mark.django_db(transaction=False)
+def test_nginx_keeps_uploaded_media_for_a_year_as_immutable(tmp_path):
+    """Uploads never reuse a name, so deploy/nginx.conf's /media/ block lets browsers and
+    proxies keep them for good (issue 21)."""
+    media = tmp_path / "media" / "photos"
+    media.mkdir(parents=True)
+    (media / "rits-960w.jpg").write_bytes(b"\xff\xd8 not really a photo")
+
+    with nginx(tmp_path / "nginx", ["http://127.0.0.1:9"], media_root=tmp_path / "media") as base:
+        status, headers, body = fetch(f"{base}/media/photos/rits-960w.jpg")
+
+    assert status == 200 and body.startswith(b"\xff\xd8")
+    assert headers["Cache-Control"] == "public, max-age=31536000, immutable"
+    assert headers["X-Content-Type-Options"] == "nosniff"

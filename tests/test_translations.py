@@ -30,22 +30,24 @@ def po_entries(path):
             yield fields, fuzzy
 
 
+@pytest.mark.parametrize("domain", ["django", "djangojs"])
 @pytest.mark.parametrize("language", ["lv", "ru"])
-def test_every_message_is_translated(language):
+def test_every_message_is_translated(language, domain):
     untranslated = [
         fields["msgid"]
-        for fields, fuzzy in po_entries(LOCALE / language / "LC_MESSAGES" / "django.po")
+        for fields, fuzzy in po_entries(LOCALE / language / "LC_MESSAGES" / f"{domain}.po")
         if fuzzy or not all(v for k, v in fields.items() if k.startswith("msgstr"))
     ]
     assert untranslated == []
 
 
+@pytest.mark.parametrize("domain", ["django", "djangojs"])
 @pytest.mark.parametrize("language", ["lv", "ru", "en"])
-def test_compiled_catalog_matches_the_po_file(language):
+def test_compiled_catalog_matches_the_po_file(language, domain):
     folder = LOCALE / language / "LC_MESSAGES"
-    with open(folder / "django.mo", "rb") as mo:
+    with open(folder / f"{domain}.mo", "rb") as mo:
         catalog = gettext.GNUTranslations(mo)._catalog
-    for fields, _fuzzy in po_entries(folder / "django.po"):
+    for fields, _fuzzy in po_entries(folder / f"{domain}.po"):
         if "msgid_plural" in fields:
             assert catalog.get((fields["msgid"], 0), "") == fields["msgstr[0]"], fields["msgid"]
         elif fields.get("msgstr"):

@@ -35,6 +35,7 @@ Template API (issue 6), for every app's templates:
 from django import template
 from django.utils.html import format_html
 
+from config.languages import lang_attr
 from gallery.models import Photo
 
 register = template.Library()
@@ -50,7 +51,7 @@ def picture(photo, sizes="100vw", loading="lazy", fetchpriority=None):
     fallback = photo.fallback_rendition()
     webp, jpeg = photo.srcset("webp"), photo.srcset("jpg")
     return format_html(
-        '<picture>{}<img src="{}"{} width="{}" height="{}" alt="{}" loading="{}"'
+        '<picture>{}<img src="{}"{} width="{}" height="{}" alt="{}"{} loading="{}"'
         ' decoding="async"{}></picture>',
         format_html('<source type="image/webp" srcset="{}" sizes="{}">', webp, sizes)
         if webp
@@ -60,6 +61,7 @@ def picture(photo, sizes="100vw", loading="lazy", fetchpriority=None):
         fallback["width"],
         fallback["height"],
         photo.alt_text,
+        lang_attr(photo, "alt_text"),
         loading,
         format_html(' fetchpriority="{}"', fetchpriority) if fetchpriority else "",
     )

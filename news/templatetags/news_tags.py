@@ -10,6 +10,7 @@ from urllib.parse import quote
 from django import template
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dates import WEEKDAYS
@@ -17,10 +18,15 @@ from django.utils.formats import date_format
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
+from config.languages import value_language
+from config.social import DEFAULT_IMAGE
 from news.models import Article, Section
 from news.search import HIGHLIGHT_END, HIGHLIGHT_START
 
 register = template.Library()
+
+# The publisher logo of the JSON-LD (made by scripts/make_social_image.py).
+LOGO = {"path": "img/logo.png", "width": 600, "height": 600}
 
 
 @register.inclusion_tag("news/_section_menu.html", takes_context=True)
@@ -72,7 +78,9 @@ def time_element(value, format_name="NUMERIC_DATE_FORMAT"):
     if not value:
         return ""
     return format_html(
-        '<time datetime="{}">{}</time>', value.isoformat(), date_format(value, format_name)
+        '<time datetime="{}">{}</time>',
+        value.replace(microsecond=0).isoformat(),
+        date_format(value, format_name),
     )
 
 
@@ -99,26 +107,91 @@ def ld_json(data):
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
 
 
+def publisher(request):
+    """The paper as schema.org sees it: the publisher of every article, on the front page too."""
+    return {
+        "@type": "NewsMediaOrganization",
+        "@id": request.build_absolute_uri(reverse("news:front_page")) + "#publisher",
+        "name": settings.NEWSPAPER["name"],
+        "url": request.build_absolute_uri(reverse("news:front_page")),
+        "logo": {
+            "@type": "ImageObject",
+            "url": request.build_absolute_uri(static(LOGO["path"])),
+            "width": LOGO["width"],
+            "height": LOGO["height"],
+        },
+    }
+
+
+def structured_author(article, request):
+    """The article's author for JSON-LD (the one place to add the author page's url)."""
+    return {"@type": "Person", "name": article.author}
+
+
+def structured_images(article, request):
+    """The article's pictures for Google: its main photo in 16:9, 4:3 and 1:1 (or whole when
+    the crops are not made yet), else the paper's own picture."""
+    photo = article.main_photo
+    if photo:
+        urls = [photo.url_of(crop) for crop in photo.crops()] or [photo.largest_jpeg_url()]
+    else:
+        urls = [static(DEFAULT_IMAGE["path"])]
+    return [request.build_absolute_uri(url) for url in urls]
+
+
 @register.simple_tag(takes_context=True)
 def article_structured_data(context, article):
-    """A schema.org NewsArticle for search engines."""
+    """A schema.org NewsArticle as Google documents it."""
     request = context["request"]
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": article.title,
         "description": article.summary(),
-        "datePublished": article.published_at,
-        "dateModified": article.modified_at,
+        "image": structured_images(article, request),
+        "datePublished": article.published_at.replace(microsecond=0),
+        "dateModified": article.modified_at.replace(microsecond=0),
         "articleSection": article.section.name,
-        "inLanguage": context.get("LANGUAGE_CODE"),
+        "inLanguage": value_language(article, "title"),  # as hreflang and the sitemaps say
         "mainEntityOfPage": request.build_absolute_uri(article.get_absolute_url()),
-        "publisher": {"@type": "NewsMediaOrganization", "name": settings.NEWSPAPER["name"]},
+        "publisher": publisher(request),
     }
     if article.author:
-        data["author"] = {"@type": "Person", "name": article.author}
-    if article.main_photo:
-        data["image"] = [request.build_absolute_uri(article.main_photo.largest_jpeg_url())]
+        data["author"] = [structured_author(article, request)]
+    return ld_json(data)
+
+
+@register.simple_tag(takes_context=True)
+def front_page_structured_data(context):
+    """The site (with its search) and the paper, for the front page."""
+    request = context["request"]
+    home = request.build_absolute_uri(reverse("news:front_page"))
+    search = request.build_absolute_uri(reverse("news:search"))
+    data = {
+        "@context": "https://schema.org",
+        "@graph": [
+            {
+                "@type": "WebSite",
+                "@id": home + "#website",
+                "url": home,
+                "name": settings.NEWSPAPER["name"],
+                "inLanguage": context.get("LANGUAGE_CODE"),
+                "publisher": {"@id": home + "#publisher"},
+                "potentialAction": {
+                    "@type": "SearchAction",
+                    "target": {"@type": "EntryPoint", "urlTemplate": search + "?q={search_term}"},
+                    "query-input": "required name=search_term",
+                },
+            },
+            {
+                **publisher(request),
+                "address": settings.NEWSPAPER["address"],
+                "telephone": settings.NEWSPAPER["phone"],
+                "email": settings.NEWSPAPER["email"],
+                "foundingDate": str(settings.NEWSPAPER["since"]),
+            },
+        ],
+    }
     return ld_json(data)
 
 

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from PIL import Image
 
-from gallery.images import RENDITION_WIDTHS, rendition_widths
+from gallery.images import CROP_RATIOS, RENDITION_WIDTHS, rendition_widths
 from gallery.models import Photo
 from tests.gallery.factories import (
     MARKER,
@@ -93,15 +93,18 @@ def test_renditions_are_never_wider_than_the_original(width, expected):
 def test_renditions_are_webp_and_jpeg_files_of_each_width(media_root):
     photo = make_photo(jpeg_bytes(1000, 750))
 
-    assert [(r["width"], r["height"], r["format"]) for r in photo.renditions] == [
-        (320, 240, "webp"),
-        (320, 240, "jpg"),
-        (640, 480, "webp"),
-        (640, 480, "jpg"),
-        (960, 720, "webp"),
-        (960, 720, "jpg"),
-        (1000, 750, "webp"),
-        (1000, 750, "jpg"),
+    assert [(r["width"], r["height"], r["format"], r.get("crop")) for r in photo.renditions] == [
+        (320, 240, "webp", None),
+        (320, 240, "jpg", None),
+        (640, 480, "webp", None),
+        (640, 480, "jpg", None),
+        (960, 720, "webp", None),
+        (960, 720, "jpg", None),
+        (1000, 750, "webp", None),
+        (1000, 750, "jpg", None),
+        (1000, 562, "jpg", "16x9"),
+        (1000, 750, "jpg", "4x3"),
+        (750, 750, "jpg", "1x1"),
     ]
     for rendition in photo.renditions:
         path = media_root / rendition["name"]
@@ -116,12 +119,13 @@ def test_phone_photo_renditions_are_upright_and_carry_no_exif(media_root):
 
     assert (photo.width, photo.height) == (900, 1200)
     for rendition in photo.renditions:
-        assert rendition["height"] > rendition["width"]
         with Image.open(media_root / rendition["name"]) as image:
             assert not image.getexif()
-            # The marker the camera stored top left is top right once the photo is upright.
-            corner = image.convert("RGB").getpixel((image.width - 3, 2))
-            assert corner == pytest.approx(MARKER, abs=60)
+            if not rendition.get("crop"):  # a crop cuts the marker's corner off
+                assert rendition["height"] > rendition["width"]
+                # The marker the camera stored top left is top right once the photo is upright.
+                corner = image.convert("RGB").getpixel((image.width - 3, 2))
+                assert corner == pytest.approx(MARKER, abs=60)
         assert b"PhoneMaker" not in (media_root / rendition["name"]).read_bytes()
 
 
@@ -147,7 +151,7 @@ def test_a_lost_rendition_is_made_again(media_root):
     lost = photo.renditions[2]
     (media_root / lost["name"]).unlink()
 
-    assert photo.missing_renditions() == [(lost["width"], lost["format"])]
+    assert photo.missing_renditions() == [(lost["width"], lost["format"], "")]
     assert photo.make_renditions() is True
     assert (media_root / photo.renditions[2]["name"]).exists()
     assert len(stored_files(media_root)) == 1 + len(photo.renditions)
@@ -184,7 +188,7 @@ def test_create_from_image_takes_an_open_file(tmp_path):
     with path.open("rb") as file:
         photo = Photo.objects.create_from_image(file, title_lv="Ezers", alt_text_lv="Ezers")
     assert (photo.width, photo.height) == (640, 480)
-    assert len(photo.renditions) == 4
+    assert len(photo.renditions) == 4 + len(CROP_RATIOS)
 
 
 def test_make_renditions_command_fills_in_what_is_missing(media_root, capsys):
@@ -199,7 +203,7 @@ def test_make_renditions_command_fills_in_what_is_missing(media_root, capsys):
 
     call_command("make_renditions")
     photo.refresh_from_db()
-    assert len(photo.renditions) == 2 * len(rendition_widths(photo.width))
+    assert len(photo.renditions) == 2 * len(rendition_widths(photo.width)) + len(CROP_RATIOS)
     assert all((media_root / r["name"]).exists() for r in photo.renditions)
 
     call_command("make_renditions")
@@ -208,3 +212,13 @@ def test_make_renditions_command_fills_in_what_is_missing(media_root, capsys):
 
 def test_rendition_widths_cover_phone_and_desktop_screens():
     assert RENDITION_WIDTHS[0] <= 320 and RENDITION_WIDTHS[-1] >= 1920
+
+
+def test_photos_get_the_crops_google_asks_for_articles():
+    photo = make_photo(jpeg_bytes(1600, 1000))
+
+    crops = {crop["crop"]: (crop["width"], crop["height"]) for crop in photo.crops()}
+
+    assert crops == {"16x9": (1200, 675), "4x3": (1200, 900), "1x1": (1000, 1000)}
+    assert all(r["width"] <= 1600 for r in photo.renditions_in("jpg"))
+    assert photo.largest_jpeg()["width"] == 1600 and "crop" not in photo.largest_jpeg()

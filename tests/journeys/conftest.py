@@ -60,3 +60,8 @@ def log_in(page, username, password):
     page.get_by_label("Parole").fill(password)
     page.get_by_role("button", name="Pieteikties").click()
     expect(page.get_by_role("heading", name="Redakcija")).to_be_visible()
+
+
+def language_tab(page, field, language):
+    """The tab of one language of a translated field (modeltranslation's tabbed admin)."""
+    return page.locator(f'a[href="#tab_id_{field}_{language}"]')

@@ -15,7 +15,7 @@ from playwright.sync_api import expect
 from news.models import Article
 from tests.factories import make_section
 from tests.gallery.factories import make_photo
-from tests.journeys.conftest import log_in, watch
+from tests.journeys.conftest import language_tab, log_in, watch
 
 pytestmark = [
     pytest.mark.browser,
@@ -49,12 +49,15 @@ def test_editor_schedules_a_bilingual_article_with_photos_and_readers_see_it_on_
     page.goto("/admin/news/article/add/")
     page.locator("#id_title_lv").press_sequentially(TITLE)
     expect(page.locator("#id_slug")).to_have_value("kraslava-atklaj-jauno-tiltu")
+    language_tab(page, "title", "ru").click()
     page.locator("#id_title_ru").fill("В Краславе открывают новый мост")
     page.locator("#id_section").select_option(label="Novads")
     page.locator("#id_lead_lv").fill("Tilts pār Daugavu būs gatavs svētkiem.")
+    language_tab(page, "lead", "ru").click()
     page.locator("#id_lead_ru").fill("Мост через Даугаву будет готов к празднику.")
     page.locator(".field-body_lv [contenteditable=true]").click()
     page.keyboard.type("Pilsētas svētkos atklās jauno tiltu.")
+    language_tab(page, "body", "ru").click()
     page.locator(".field-body_ru [contenteditable=true]").click()
     page.keyboard.type("На празднике города откроют новый мост.")
     choose_photo(page, page.locator(".field-main_photo"), "tilts", "Jaunais tilts")

@@ -46,8 +46,9 @@ def test_russian_feed_has_russian_titles(client):
     assert "По-русски" in response.text
 
 
-def test_sitemap_lists_articles_with_language_alternates(client):
-    article = make_article()
+def test_sitemap_lists_articles_in_the_languages_they_are_written_in(client):
+    article = make_article(title_ru="Новость")
+    latvian = make_article(title_lv="Tikai latviski")
 
     response = client.get("/sitemap-articles.xml")
 
@@ -55,6 +56,9 @@ def test_sitemap_lists_articles_with_language_alternates(client):
     locations = [loc.text for loc in root.iter(f"{SITEMAP}loc")]
     assert f"http://testserver{article.get_absolute_url()}" in locations
     assert f"http://testserver/ru{article.get_absolute_url()}" in locations
+    assert f"http://testserver/en{article.get_absolute_url()}" not in locations
+    assert f"http://testserver{latvian.get_absolute_url()}" in locations
+    assert f"http://testserver/ru{latvian.get_absolute_url()}" not in locations
     assert 'hreflang="x-default"' in response.text
 
 

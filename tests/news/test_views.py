@@ -120,7 +120,9 @@ def test_article_page_in_russian(client):
 
 
 def test_article_page_has_metadata_for_search_engines_and_sharing(client):
-    article = make_article(title_lv="Dziesmu svētki", lead_lv="Svētki Krāslavā.")
+    article = make_article(
+        title_lv="Dziesmu svētki", lead_lv="Svētki Krāslavā.", title_ru="Праздник песни"
+    )
 
     html = client.get(article.get_absolute_url()).text
 

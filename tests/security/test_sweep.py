@@ -19,6 +19,7 @@ from django.urls.resolvers import LocalePrefixPattern, RoutePattern
 from django.utils import timezone
 from django.views import static
 
+from config.views import media
 from namedays.models import Name, NameDay
 from pages.models import Page
 from tests.factories import make_article
@@ -114,7 +115,7 @@ def reader_routes(patterns=None, prefix="", namespace=""):
                 continue
             inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
             yield from reader_routes(entry.url_patterns, prefix + part, inner)
-        elif entry.callback is not static.serve:  # media in development only (nginx's)
+        elif entry.callback not in (static.serve, media):  # media in development only (nginx's)
             yield f"{namespace}{entry.name}", prefix + part
 
 
