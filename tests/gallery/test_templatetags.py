@@ -74,7 +74,7 @@ def test_caption_is_left_out_when_there_is_nothing_to_say():
     assert "figcaption" not in render('{% include "gallery/_caption.html" %}', photo=photo)
 
 
-def test_gallery_strip_links_each_photo_to_its_largest_jpeg_without_inline_scripts():
+def test_gallery_strip_links_each_photo_to_its_largest_jpeg_with_only_the_sites_viewer():
     photos = [make_photo(jpeg_bytes(2400, 1600)), make_photo(caption_lv="Otrais")]
     html = render('{% include "gallery/_gallery.html" %}', photos=photos)
 
@@ -82,10 +82,9 @@ def test_gallery_strip_links_each_photo_to_its_largest_jpeg_without_inline_scrip
     assert f'href="/media/{first_largest}"' in html
     assert html.count('<li class="photo-strip__item">') == 2
     assert "2 foto" in html and "Otrais" in html
-    # Without JavaScript each photo is a plain link; the viewer is the site's own file.
-    scripts = re.findall(r"<script[^>]*>", html)
-    assert scripts == ['<script src="/static/js/gallery-viewer.js" defer>']
-    assert "http" not in html  # no CDN
+    # No CDN, and no script but the site's own viewer (the links work without it).
+    assert html.count("<script") == 1 and 'src="/static/js/gallery-viewer.js"' in html
+    assert "http" not in html
 
 
 def test_photo_of_the_day_shows_the_day_as_the_paper_writes_it():

@@ -21,7 +21,8 @@ from tests.polls.factories import make_poll
 pytestmark = pytest.mark.django_db
 
 # Old addresses are content too: editors see and correct them (issue 13).
-CONTENT_APPS = {"news", "gallery", "polls", "namedays", "addresses"}
+# The paper's own pages (about us, privacy, …) too (issue 16).
+CONTENT_APPS = {"news", "gallery", "polls", "namedays", "addresses", "pages"}
 
 
 @pytest.fixture

@@ -21,6 +21,7 @@ from django.views import static
 
 from config.views import media
 from namedays.models import Name, NameDay
+from pages.models import Page
 from tests.factories import make_article, make_author, make_topic
 from tests.gallery.factories import make_photo
 from tests.polls.factories import make_poll
@@ -143,6 +144,7 @@ def site(django_db_setup, django_db_blocker, tmp_path_factory):
         poll = make_poll()
         name_day = NameDay.objects.create(month=today.month, day=today.day, note="Piezīme")
         Name.objects.create(name_day=name_day, name="Mārcis", position=1)
+        page = Page.objects.create(slug="par-mums", title_lv="Par mums", is_published=True)
         yield {
             "day": f"{today:%Y/%m/%d}",
             "month": f"{today:%Y/%m}",
@@ -153,6 +155,7 @@ def site(django_db_setup, django_db_blocker, tmp_path_factory):
             "author_slug": article.byline()[0].slug,
             "topic_slug": article.topics.get().slug,
             "poll": poll.slug,
+            "page": page.slug,
         }
         transaction.set_rollback(True)
 
@@ -172,6 +175,7 @@ def example(view_name, argument, site):
         "polls:poll_detail": site["poll"],
         "polls:vote": site["poll"],
         "polls:poll_state": site["poll"],
+        "pages:page_detail": site["page"],
     }
     return slugs[view_name]
 
