@@ -20,6 +20,10 @@ ALL, NONE, VIEW = "acdv", "", "v"
 POLICY = {
     "news.article": {"journalist": "acv", "editor": ALL, "administrator": NONE},
     "news.section": {"journalist": VIEW, "editor": ALL, "administrator": NONE},
+    # Journalists pick authors and topics for their drafts; editors keep the lists.
+    "news.author": {"journalist": VIEW, "editor": ALL, "administrator": NONE},
+    "news.topic": {"journalist": VIEW, "editor": ALL, "administrator": NONE},
+    "pages.page": {"journalist": NONE, "editor": ALL, "administrator": NONE},
     "gallery.photo": {"journalist": "acv", "editor": ALL, "administrator": NONE},
     "polls.poll": {"journalist": NONE, "editor": ALL, "administrator": NONE},
     "polls.vote": {"journalist": NONE, "editor": VIEW, "administrator": NONE},
@@ -45,6 +49,9 @@ ACTIONS = {
     },
     "polls.poll": {"editor": {"close_now", "export_results", "delete_selected"}},
     "news.section": {"editor": {"delete_selected"}},
+    "news.author": {"editor": {"delete_selected"}},
+    "news.topic": {"editor": {"delete_selected"}},
+    "pages.page": {"editor": {"delete_selected"}},
     "namedays.name": {"editor": {"delete_selected"}},
     "addresses.oldaddress": {"editor": {"delete_selected"}},
     "auth.user": {"administrator": {"delete_selected"}},

@@ -28,7 +28,7 @@ TITLE = "Krāslavā atklāj jauno tiltu"
 def choose_photo(page, field, search, title):
     """Pick a photo in a select2 autocomplete box, as an editor does."""
     field.locator(".select2-selection").click()
-    page.locator(".select2-search__field").fill(search)
+    page.locator(".select2-dropdown .select2-search__field").fill(search)
     page.get_by_role("option", name=re.compile(title)).click()
 
 

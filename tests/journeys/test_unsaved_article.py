@@ -37,7 +37,7 @@ def test_article_typed_before_the_session_expired_is_restored_after_logging_in(
     page.locator(".field-body_lv [contenteditable=true]").click()
     page.keyboard.type(BODY)
     page.locator(".field-main_photo .select2-selection").click()
-    page.locator(".select2-search__field").fill("skola")
+    page.locator(".select2-dropdown .select2-search__field").fill("skola")
     page.get_by_role("option", name=re.compile("Skolas ēka")).click()
     page.wait_for_function(KEPT_A_COPY)
 

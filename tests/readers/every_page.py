@@ -9,7 +9,8 @@ from django.utils import timezone
 
 from namedays.models import Name, NameDay
 from news.models import ArticlePhoto
-from tests.factories import make_article, make_section
+from pages.models import Page
+from tests.factories import make_article, make_author, make_section, make_topic
 from tests.gallery.factories import make_photo
 from tests.polls.factories import make_poll
 
@@ -31,6 +32,22 @@ def build_every_page():
         caption_lv="Pils parks.",
     )
     further = [make_photo(width=800, height=600) for _ in range(2)]
+    author = make_author(
+        name_lv="Inese Kalniņa",
+        slug="inese-kalnina",
+        role_lv="žurnāliste",
+        role_ru="журналист",
+        bio_lv="Raksta par novada dzīvi.",
+    )
+    topic = make_topic(name_lv="Ceļi", name_ru="Дороги", slug="celi")
+    page = Page.objects.create(
+        title_lv="Par mums",
+        title_ru="О нас",
+        slug="par-mums",
+        body_lv="<p>Laikraksts iznāk kopš 1990. gada.</p>",
+        body_ru="<p>Газета выходит с 1990 года.</p>",
+        is_published=True,
+    )
     translated = make_article(
         section=section,
         title_lv="Domes sēdē lemj par ceļiem",
@@ -39,7 +56,8 @@ def build_every_page():
         lead_ru="Депутаты обсудили ремонт дорог.",
         body_lv="<p>Ceļu remonts sāksies pavasarī.</p><h2>Budžets</h2><p>Nauda ir.</p>",
         body_ru="<p>Ремонт дорог начнётся весной.</p>",
-        author="Inese Kalniņa",
+        authors=[author],
+        topics=[topic],
         main_photo=photo,
         published_at=now - datetime.timedelta(hours=2),
     )
@@ -82,6 +100,10 @@ def build_every_page():
         "photo archive": reverse("gallery:archive_month", kwargs={"month": today.replace(day=1)}),
         "poll": reverse("polls:poll_detail", kwargs={"slug": poll.slug}),
         "poll list": reverse("polls:poll_list"),
+        "author": author.get_absolute_url(),
+        "topic": topic.get_absolute_url(),
+        "topic list": reverse("news:topic_list"),
+        "editors' page": page.get_absolute_url(),
         "not found": "/nav-tadas-lapas/",
     }
 

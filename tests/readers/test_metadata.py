@@ -184,7 +184,9 @@ def test_articles_carry_a_news_article_as_google_documents_it(client, site):
     (article,) = translated.structured()
     ratios = [width / height for width, height in (image_size(client, u) for u in article["image"])]
     assert ratios == pytest.approx([16 / 9, 4 / 3, 1], rel=0.01)
-    assert article["author"] == [{"@type": "Person", "name": "Inese Kalniņa"}]
+    (author,) = article["author"]
+    assert (author["@type"], author["name"]) == ("Person", "Inese Kalniņa")
+    fetch(client, author["url"])
     assert article["inLanguage"] == "ru"
     published = datetime.datetime.fromisoformat(translated.one("article:published_time"))
     assert published == datetime.datetime.fromisoformat(article["datePublished"])
