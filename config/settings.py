@@ -202,6 +202,9 @@ MEDIA_URL = env("MEDIA_URL", default="/media/")
 # Uploads up to the photo size limit stay in memory: a full /tmp must not break them.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "var" / "media")
+# A photo form that comes back with errors keeps the chosen file here for a day, on the app
+# server's disk and outside the media, which anyone may read (gallery.forms.KEPT_FOR_SECONDS).
+KEPT_UPLOADS_ROOT = env.path("KEPT_UPLOADS_ROOT", default=BASE_DIR / "var" / "kept-uploads")
 STORAGES = {
     # Media: any Django storage, e.g. MEDIA_STORAGE=storages.backends.s3.S3Storage with its
     # options as JSON in MEDIA_STORAGE_OPTIONS, for an S3-compatible store.

@@ -1,12 +1,16 @@
+import datetime
 import errno
 import logging
 import uuid
 
 from django import forms
+from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
-from django.core.files.storage import default_storage
+from django.core.files.storage import FileSystemStorage
 from django.core.files.uploadedfile import SimpleUploadedFile, UploadedFile
+from django.utils import timezone
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from gallery.images import DECODERS, clean_image
@@ -14,9 +18,30 @@ from gallery.models import Photo
 
 logger = logging.getLogger(__name__)
 
-KEPT_FOLDER = "kept-uploads"
 KEPT_SALT = "gallery.kept_upload"
 KEPT_FOR_SECONDS = 24 * 60 * 60
+
+
+def kept_uploads():
+    """Where chosen files wait for a form's next submit: not the media storage, which readers
+    can read (the file still has its EXIF, GPS position included)."""
+    return FileSystemStorage(location=settings.KEPT_UPLOADS_ROOT)
+
+
+def clear_expired_kept_uploads(storage):
+    """Delete kept files whose token has expired: an editor who gave up leaves nothing."""
+    expired = timezone.now() - datetime.timedelta(seconds=KEPT_FOR_SECONDS)
+    try:
+        names = storage.listdir("")[1]
+    except FileNotFoundError:
+        return
+    for name in names:
+        try:
+            if storage.get_modified_time(name) < expired:
+                storage.delete(name)
+        except FileNotFoundError:
+            pass  # another process cleared it first
+
 
 # Characters that make a file name a path: folders, a Windows drive, a hidden or parent dir.
 PATH_CHARACTERS = ("/", "\\", ":", "\x00")
@@ -67,7 +92,7 @@ class PhotoAdminForm(forms.ModelForm):
     storage_error = None
 
     # A chosen file survives a form that comes back with errors (a photo-of-the-day date
-    # already taken, issue 14): it waits in the media storage under KEPT_FOLDER, named by
+    # already taken, issue 14): it waits in kept_uploads() for a day, named by
     # this signed token, and the next submit without a new file takes it back.
     kept_upload = forms.CharField(
         label=_("file kept from the previous try"), widget=forms.HiddenInput, required=False
@@ -95,11 +120,11 @@ class PhotoAdminForm(forms.ModelForm):
             return None
         try:
             kept = signing.loads(token, salt=KEPT_SALT, max_age=KEPT_FOR_SECONDS)
-            with default_storage.open(kept["stored"]) as stored:
+            with kept_uploads().open(kept["stored"]) as stored:
                 content = stored.read()
         except (signing.BadSignature, KeyError, TypeError, OSError):
             return None  # expired, tampered with or gone: the editor chooses the file again
-        default_storage.delete(kept["stored"])
+        kept_uploads().delete(kept["stored"])
         self.files = self.files.copy()
         self.files[field] = SimpleUploadedFile(kept["name"], content)
         return kept["name"]
@@ -113,8 +138,10 @@ class PhotoAdminForm(forms.ModelForm):
     def _keep(self, upload):
         """Keep the checked upload for the form's next submit, and say so by the file."""
         upload.seek(0)
+        storage = kept_uploads()
         try:
-            stored = default_storage.save(f"{KEPT_FOLDER}/{uuid.uuid4().hex}", upload)
+            clear_expired_kept_uploads(storage)
+            stored = storage.save(uuid.uuid4().hex, upload)
         except OSError:
             logger.exception("The media storage refused to keep an upload for the next try.")
             return
@@ -125,7 +152,7 @@ class PhotoAdminForm(forms.ModelForm):
         help_text = _(
             "“%(name)s” is kept: correct what is marked and save again, it goes with the "
             "form. Choose a file only to replace it."
-        ) % {"name": upload.name}
+        ) % {"name": escape(upload.name)}  # the admin shows help texts as HTML
         self.fields["image"].help_text = self["image"].help_text = help_text
         if "shown_on" in self.errors:
             self.add_error(
@@ -212,6 +239,7 @@ class PhotoUploadForm(forms.Form):
 
 
 # The texts of photos just uploaded together, filled in on one page.
+# Only the photos the view gives it: a forged form count cannot add photos without a file.
 PhotoTextsFormSet = forms.modelformset_factory(
-    Photo, fields=["title_lv", "alt_text_lv", "caption_lv", "caption_ru"], extra=0
+    Photo, fields=["title_lv", "alt_text_lv", "caption_lv", "caption_ru"], extra=0, edit_only=True
 )

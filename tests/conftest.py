@@ -27,6 +27,7 @@ RESULTS_DIR = Path(__file__).resolve().parent.parent / "test-results"
 def media_root(settings, tmp_path):
     """Uploaded and generated files go to a fresh folder in every test."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.KEPT_UPLOADS_ROOT = tmp_path / "kept-uploads"
     return settings.MEDIA_ROOT
 
 

@@ -2,7 +2,9 @@
 a photo-of-the-day date already taken is told what to do and does not choose it again."""
 
 import datetime
+import os
 import re
+import time
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -21,9 +23,8 @@ def kept_token(response):
     return re.search(r'name="kept_upload" value="([^"]+)"', response.text)[1]
 
 
-def test_a_taken_date_keeps_the_file_and_the_next_save_uses_it(editor_client, media_root):
+def test_a_taken_date_keeps_the_file_and_the_next_save_uses_it(editor_client, media_root, settings):
     make_photo(title_lv="Jau izvēlēts", shown_on=TAKEN_DAY)
-    already_stored = set(stored_files(media_root))
     upload = SimpleUploadedFile("ezers.jpg", jpeg_bytes(), "image/jpeg")
 
     response = editor_client.post(ADD_URL, photo_form(upload, shown_on="12.11.2024"))
@@ -38,8 +39,34 @@ def test_a_taken_date_keeps_the_file_and_the_next_save_uses_it(editor_client, me
     assert response.status_code == 302, response.context["adminform"].form.errors
     photo = Photo.objects.get(shown_on=datetime.date(2024, 11, 13))
     assert photo.width == 800 and photo.renditions
-    left = set(stored_files(media_root)) - already_stored
-    assert not any(name.startswith("kept-uploads/") for name in left), left
+    assert not list(settings.KEPT_UPLOADS_ROOT.iterdir())  # taken back, not left behind
+
+
+def test_the_kept_file_is_not_in_the_media_and_expires(editor_client, media_root, settings):
+    """Readers can read the media; the kept file is the editor's raw upload (EXIF, GPS)."""
+    make_photo(shown_on=TAKEN_DAY)
+    before = set(stored_files(media_root))
+    stale = settings.KEPT_UPLOADS_ROOT / "abandoned"
+    stale.parent.mkdir(parents=True, exist_ok=True)
+    stale.write_bytes(b"a file an editor gave up on two days ago")
+    two_days_ago = time.time() - 2 * 24 * 60 * 60
+    os.utime(stale, (two_days_ago, two_days_ago))
+
+    upload = SimpleUploadedFile("ezers.jpg", jpeg_bytes(), "image/jpeg")
+    editor_client.post(ADD_URL, photo_form(upload, shown_on="12.11.2024"))
+
+    assert set(stored_files(media_root)) == before
+    kept = list(settings.KEPT_UPLOADS_ROOT.iterdir())
+    assert len(kept) == 1 and kept[0].name != "abandoned"
+
+
+def test_a_file_name_is_shown_as_text_not_markup(editor_client):
+    make_photo(shown_on=TAKEN_DAY)
+    name = '<meta http-equiv=refresh content="0;url=https:evil.example">.jpg'
+    upload = SimpleUploadedFile(name, jpeg_bytes(), "image/jpeg")
+    response = editor_client.post(ADD_URL, photo_form(upload, shown_on="12.11.2024"))
+    assert "<meta http-equiv=refresh" not in response.text
+    assert "&lt;meta http-equiv=refresh" in response.text
 
 
 def test_a_new_file_replaces_the_kept_one(editor_client):

@@ -207,9 +207,8 @@ def test_second_photo_for_the_same_day_is_a_form_error(editor_client, media_root
     assert response.status_code == 200
     assert "Cits foto jau ir šīs dienas foto." in response.text
     assert Photo.objects.count() == 1
-    # Only the chosen file, kept for the next submit (tests/gallery/test_kept_upload.py).
-    added = set(stored_files(media_root)) - set(files_before)
-    assert [name.split("/")[0] for name in added] == ["kept-uploads"]
+    # Nothing in the media; the chosen file waits outside it (tests/gallery/test_kept_upload.py).
+    assert set(stored_files(media_root)) == set(files_before)
 
 
 def test_gps_position_is_in_the_test_upload():
