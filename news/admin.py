@@ -103,6 +103,9 @@ class ArticleAdmin(VersionAdmin, TabbedTranslationAdmin):
     the history lists them, each comparable with the one before and restorable by an
     editor."""
 
+    # Its photo upload and photo texts pages write photos: the photo parts follow as well.
+    page_cache_models = [Article, Photo]
+
     list_display = ["title", "section", "published_at", "state", "is_featured", "last_edited_by"]
     list_display_links = ["title"]
     list_editable = ["is_featured"]
@@ -330,7 +333,9 @@ class ArticleAdmin(VersionAdmin, TabbedTranslationAdmin):
         )
         chosen = request.GET.get("photos", "")
         if chosen:
-            photos = photos.filter(pk__in=[pk for pk in chosen.split(",") if pk.isdigit()])
+            photos = photos.filter(
+                pk__in=[pk for pk in chosen.split(",") if pk.isascii() and pk.isdecimal()]
+            )
         formset = PhotoTextsFormSet(request.POST or None, queryset=photos.order_by("pk"))
         if request.method == "POST" and formset.is_valid():
             for photo in formset.save():

@@ -128,3 +128,28 @@ def test_a_journalist_cannot_change_texts_of_photos_that_are_not_hers(client, jo
     client.post(texts_url(article), data)
     someone_elses.refresh_from_db()
     assert someone_elses.title_lv == "Redaktores foto"
+
+
+def test_the_texts_page_makes_no_photo_from_a_forged_form_count(client, editor):
+    """Photos come only through the upload, which checks their files."""
+    article = make_article()
+    client.force_login(editor)
+    client.post(upload_url(article), {"files": jpegs(1)})
+    (photo,) = Photo.objects.all()
+    data = {
+        "form-TOTAL_FORMS": "2",
+        "form-INITIAL_FORMS": "1",
+        "form-0-id": photo.pk,
+        "form-0-title_lv": "Gājiens",
+        "form-0-alt_text_lv": "Cilvēki ar karogiem",
+        "form-1-title_lv": "Foto bez faila",
+        "form-1-alt_text_lv": "Nekas",
+    }
+    client.post(texts_url(article), data)
+    assert list(Photo.objects.values_list("title_lv", flat=True)) == ["Gājiens"]
+
+
+def test_a_bad_photo_list_in_the_address_is_ignored_not_a_server_error(client, editor):
+    article = make_article()
+    client.force_login(editor)
+    assert client.get(texts_url(article) + "?photos=²,x,-1").status_code == 200
