@@ -12,13 +12,17 @@ class PageCacheAdminSite(admin.AdminSite):
         stale, and the page parts of the model's app. Only an editor's: anyone may post to
         the login page, and must not be able to empty the caches that keep the site up."""
         wrapped = super().admin_view(view, cacheable)
-        # A model admin's view: page parts of other apps stay valid when it changes rows.
-        model = getattr(getattr(view, "__self__", None), "model", None)
+        # A model admin's view: page parts of other apps stay valid when it changes rows,
+        # but for the models it says its views also write (`page_cache_models`).
+        model_admin = getattr(view, "__self__", None)
+        model = getattr(model_admin, "model", None)
+        models = getattr(model_admin, "page_cache_models", [model]) if model else [None]
 
         def changing_view(request, *args, **kwargs):
             response = wrapped(request, *args, **kwargs)
             if request.method == "POST" and self.has_permission(request):
-                transaction.on_commit(lambda: content_changed(model))
+                for changed in models:
+                    transaction.on_commit(lambda changed=changed: content_changed(changed))
             return response
 
         return changing_view
