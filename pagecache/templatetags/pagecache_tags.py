@@ -11,6 +11,7 @@ migration), or when a deploy brings other templates; a change elsewhere leaves i
 
 import functools
 import hashlib
+import os
 import pickle
 from pathlib import Path
 
@@ -23,7 +24,7 @@ register = template.Library()
 
 @register.filter
 def part_key(value):
-    values = [templates_version()]
+    values = [code_version()]
     collect_shown(value, values)
     return hashlib.blake2b(pickle.dumps(values, protocol=5), digest_size=16).hexdigest()
 
@@ -49,14 +50,25 @@ def columns(model):
     return [field.attname for field in model._meta.concrete_fields]
 
 
+# What a page part's HTML is made from besides its rows: the project's templates, its Python
+# (template tags, date formats, models' methods) and its compiled translations. A deploy that
+# changes any of them starts new parts, even where no template changed.
+CODE_SUFFIXES = {".html", ".txt", ".xml", ".py", ".mo"}
+NOT_CODE = {".venv", ".tools", ".git", "node_modules", "var", "tests", "static", "media"}
+
+
 @functools.cache
-def templates_version():
-    """A digest of every project template, read once per process."""
+def code_version():
+    """A digest of the code that renders page parts, read once per process."""
     digest = hashlib.blake2b(digest_size=16)
-    for engine in settings.TEMPLATES:
-        for folder in map(Path, engine.get("DIRS", [])):
-            for path in sorted(folder.rglob("*")):
-                if path.is_file():
-                    digest.update(str(path.relative_to(folder)).encode())
-                    digest.update(path.read_bytes())
+    folders = [Path(d) for engine in settings.TEMPLATES for d in engine.get("DIRS", [])]
+    files = set()
+    for top in [*folders, Path(settings.BASE_DIR)]:
+        for folder, subfolders, names in os.walk(top):
+            subfolders[:] = sorted(name for name in subfolders if name not in NOT_CODE)
+            files.update(Path(folder, name) for name in names if Path(name).suffix in CODE_SUFFIXES)
+    root = Path(settings.BASE_DIR)
+    for path in sorted(files):
+        digest.update(str(path.relative_to(root) if path.is_relative_to(root) else path).encode())
+        digest.update(path.read_bytes())
     return digest.hexdigest()
