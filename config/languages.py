@@ -27,9 +27,9 @@ register = template.Library()
 
 # What a page says when its text is only in the fallback language (one per language it is in).
 ONLY_IN = {
-    "lv": _("This article is available only in Latvian."),
-    "ru": _("This article is available only in Russian."),
-    "en": _("This article is available only in English."),
+    "lv": _("This text is available only in Latvian."),
+    "ru": _("This text is available only in Russian."),
+    "en": _("This text is available only in English."),
 }
 
 

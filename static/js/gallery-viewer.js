@@ -76,7 +76,10 @@
       credit.textContent = photo.credit;
       credit.hidden = !photo.credit;
       original.href = photo.href;
-      count.textContent = current + 1 + " " + labels.viewerOf + " " + photos.length;
+      // One translated sentence with its places marked, as each language orders it.
+      count.textContent = labels.viewerCount
+        .replace("{current}", String(current + 1))
+        .replace("{total}", String(photos.length));
       previous.hidden = next.hidden = photos.length < 2;
     }
 

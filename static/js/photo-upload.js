@@ -7,9 +7,19 @@
 (function () {
   // The server's answer in place of this page: the photos' texts page it redirected to
   // (whose messages the request has already taken), or this form with its errors.
-  function showAnswer(request) {
+  function showAnswer(request, form) {
     const answer = new DOMParser().parseFromString(request.responseText, "text/html");
     const main = answer.querySelector("main");
+    if (!main && request.status >= 400) {
+      // Not the admin's answer: nginx refused the request (413, too large) or the app
+      // server failed or timed out. Say so on this page, which keeps the choice.
+      const refused = form.querySelector(".upload-refused");
+      refused.textContent = form.dataset.refused;
+      refused.hidden = false;
+      form.querySelector(".upload-progress").hidden = true;
+      form.querySelector("[type=submit]").disabled = false;
+      return;
+    }
     if (!main) {
       window.location.assign(request.responseURL);
       return;
@@ -40,7 +50,7 @@
         bar.value = percent;
         figure.textContent = `${percent} %`;
       });
-      request.addEventListener("load", () => showAnswer(request));
+      request.addEventListener("load", () => showAnswer(request, form));
       request.addEventListener("error", () => {
         button.disabled = false;
         box.hidden = true;

@@ -78,16 +78,16 @@ def test_gallery_photo_opens_in_the_viewer_and_goes_on_with_keys_and_swipes(page
     links.first.click()
     viewer = page.locator("dialog.viewer")
     assert viewer.is_visible()
-    assert viewer.locator(".viewer__count").inner_text() == f"1 no {len(originals)}"
+    assert viewer.locator(".viewer__count").inner_text() == f"1. foto no {len(originals)}"
     assert viewer.locator(".viewer__credit").inner_text() == "Jura Rogas foto"
     assert viewer.locator(".viewer__original").get_attribute("href").endswith(originals[0])
     assert not axe_violations(page)
 
     page.keyboard.press("ArrowRight")
-    assert viewer.locator(".viewer__count").inner_text() == f"2 no {len(originals)}"
+    assert viewer.locator(".viewer__count").inner_text() == f"2. foto no {len(originals)}"
     assert viewer.locator(".viewer__image").get_attribute("src").endswith(originals[1])
     page.keyboard.press("ArrowLeft")
-    assert viewer.locator(".viewer__count").inner_text().startswith("1 ")
+    assert viewer.locator(".viewer__count").inner_text().startswith("1. ")
 
     box = viewer.locator(".viewer__stage").bounding_box()
     middle = box["y"] + box["height"] / 2
@@ -95,7 +95,7 @@ def test_gallery_photo_opens_in_the_viewer_and_goes_on_with_keys_and_swipes(page
     page.mouse.down()
     page.mouse.move(box["x"] + box["width"] * 0.2, middle)
     page.mouse.up()
-    assert viewer.locator(".viewer__count").inner_text().startswith("2 ")
+    assert viewer.locator(".viewer__count").inner_text().startswith("2. ")
 
     page.keyboard.press("Escape")
     assert not viewer.is_visible()

@@ -261,7 +261,7 @@ def test_media_is_kept_a_year_when_the_app_serves_it(client, settings):
 def test_russian_pages_say_which_text_is_latvian(client, site):
     html = client.get("/ru" + site["article without photo"]).text
 
-    notice = "Эта статья доступна только на латышском языке."
+    notice = "Этот текст доступен только на латышском языке."
     assert f'<p class="translation-notice" role="note">{notice}</p>' in html
     assert '<h1 class="article__title" lang="lv">Skolēni stāda kokus</h1>' in html
     assert '<p class="article__lead" lang="lv">Krāslavas skolēni iestāda ozolus.</p>' in html
