@@ -24,7 +24,7 @@ from PIL import Image
 
 from config.languages import value_language
 from gallery import images
-from gallery.images import CROP_RATIOS, MASTER_FORMATS, RENDITION_FORMATS
+from gallery.images import CROP_FORMAT, CROP_RATIOS, MASTER_FORMATS, RENDITION_FORMATS
 
 # A Latvian photo credit as printed: "Jura Rogas foto", "Foto: Juris Roga".
 LATVIAN_CREDIT = re.compile(
@@ -286,7 +286,7 @@ class Photo(models.Model):
         return wanted, present
 
     def _store_rendition(self, resized, extension, crop=""):
-        data = images.encode(resized, *RENDITION_FORMATS[extension])
+        data = images.encode(resized, *(CROP_FORMAT if crop else RENDITION_FORMATS[extension]))
         stem = self.image.name.rsplit(".", 1)[0]
         label = f"{stem}-{crop}-{resized.width}w" if crop else f"{stem}-{resized.width}w"
         name = store(self.image.storage, f"{label}.{extension}", ContentFile(data))

@@ -1,6 +1,7 @@
 """Photos as data: which is the photo of the day, and how renditions are made and kept."""
 
 import datetime
+import io
 
 import pytest
 import time_machine
@@ -222,3 +223,29 @@ def test_photos_get_the_crops_google_asks_for_articles():
     assert crops == {"16x9": (1200, 675), "4x3": (1200, 900), "1x1": (1000, 1000)}
     assert all(r["width"] <= 1600 for r in photo.renditions_in("jpg"))
     assert photo.largest_jpeg()["width"] == 1600 and "crop" not in photo.largest_jpeg()
+
+
+def test_a_crop_of_a_smaller_photo_is_its_centre_as_it_was_not_resampled(settings):
+    """An 800 × 533 archive photo: each cut fits CROP_WIDTH, so it is the photo's own
+    pixels around the centre. Resampling from a half-pixel offset (as ImageOps.fit() did)
+    would turn every other pixel of these two-pixel stripes grey."""
+    stripes = Image.new("L", (800, 533), 255)
+    for x in range(0, 800, 4):
+        stripes.paste(0, (x, 0, x + 2, 533))
+    buffer = io.BytesIO()
+    stripes.convert("RGB").save(buffer, "PNG")
+    photo = make_photo(buffer.getvalue())
+
+    crops = {crop["crop"]: crop for crop in photo.crops()}
+
+    assert {ratio: (c["width"], c["height"]) for ratio, c in crops.items()} == {
+        "16x9": (800, 450),
+        "4x3": (710, 532),
+        "1x1": (533, 533),
+    }
+    for ratio, crop in crops.items():
+        with Image.open(f"{settings.MEDIA_ROOT}/{crop['name']}") as stored:
+            row = [stored.convert("L").getpixel((x, crop["height"] // 2)) for x in range(40)]
+        left = (800 - crop["width"]) // 2
+        expected = [stripes.getpixel((left + x, 0)) for x in range(40)]
+        assert max(abs(a - b) for a, b in zip(row, expected, strict=True)) < 64, ratio
