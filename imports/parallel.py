@@ -2,9 +2,10 @@
 
 Nearly all of an import's time is the photos' (vetting, masters, renditions: one core's
 work per photo), so N processes on N cores import about N times as fast. The main process
-reads the file and hands the workers stories in small batches (memory stays flat); each
-worker writes a story in its own transaction exactly as a single process does and sends
-back what it would have printed. Two stories written at once that want the same new row
+reads the file as the workers go, a few stories ahead of them and never more (memory stays
+flat, and no worker waits for the next story to be read); each worker writes a story in its
+own transaction exactly as a single process does and sends back what it would have printed,
+which is said in the file's order. Two stories written at once that want the same new row
 (the same new section, the same photo) meet at its unique index: the second waits for the
 first and then uses its row (sections), or is skipped with its reason and goes in on the
 next run (a photo shared by two stories, which WordPress exports do not have).
@@ -20,6 +21,7 @@ must not be inside a transaction (ParallelImportError).
 
 import dataclasses
 import multiprocessing
+import threading
 
 from django.db import connections
 
@@ -27,7 +29,7 @@ from imports.importer import Importer, Summary
 from imports.records import BadRecord
 
 COUNTS = [field.name for field in dataclasses.fields(Summary)]
-BATCH_PER_JOB = 8
+AHEAD_PER_JOB = 8  # stories read ahead of the workers, per worker
 
 _worker = None  # this process's Importer, in a worker
 _inherited = []  # the caller's connections, copied by the fork: kept, never used or closed
@@ -49,7 +51,10 @@ def _start(media_dir, dry_run):
 def _add(story):
     _worker.lines = []
     before = dataclasses.replace(_worker.summary)
-    _worker.add(story)
+    if isinstance(story, BadRecord):
+        _worker.skip(story.id, story.reason)
+    else:
+        _worker.add(story)
     delta = {name: getattr(_worker.summary, name) - getattr(before, name) for name in COUNTS}
     return delta, _worker.lines
 
@@ -62,26 +67,28 @@ def import_in_parallel(stories, importer, jobs, advance):
             "--jobs cannot run inside a database transaction: its worker processes would "
             "not see what the transaction holds. Commit first, or leave out --jobs."
         )
+    # The pool reads `stories` in a thread of its own, as fast as it can: `room` holds it
+    # back to AHEAD_PER_JOB stories a worker that are read and not yet done.
+    room, stopped = threading.Semaphore(jobs * AHEAD_PER_JOB), threading.Event()
+
+    def read_ahead():
+        for story in stories:
+            room.acquire()
+            if stopped.is_set():
+                return
+            yield story
+
     context = multiprocessing.get_context("fork")
     initargs = (importer.media_dir, importer.dry_run)
     with context.Pool(jobs, initializer=_start, initargs=initargs) as pool:
-        batch = []
-
-        def flush():
-            for delta, lines in pool.imap(_add, batch):
+        try:
+            for delta, lines in pool.imap(_add, read_ahead()):
+                room.release()
                 for line in lines:
                     importer.say(line)
                 for name, value in delta.items():
                     setattr(importer.summary, name, getattr(importer.summary, name) + value)
                 advance()
-            batch.clear()
-
-        for story in stories:
-            if isinstance(story, BadRecord):
-                importer.skip(story.id, story.reason)
-                advance()
-                continue
-            batch.append(story)
-            if len(batch) >= jobs * BATCH_PER_JOB:
-                flush()
-        flush()
+        finally:  # a worker's error: the reading thread, perhaps waiting for room, stops
+            stopped.set()
+            room.release()

@@ -1,9 +1,12 @@
 """--jobs 2 imports the same as one process does."""
 
+import signal
+
 import pytest
 from django.core.management import CommandError
 from django.db import connection, transaction
 
+from imports import parallel
 from imports.models import ImportedRecord
 from news.models import Article, Section
 from tests.imports.conftest import run_import, run_in_own_process
@@ -67,3 +70,30 @@ def test_jobs_inside_a_transaction_are_refused_in_one_line(wxr_sample, media_roo
         assert Section.objects.count() == 1  # the caller's transaction is still usable
     assert Article.objects.count() == 0
     assert Section.objects.get().slug == "vietas"
+
+
+def hung(signum, frame):
+    raise AssertionError("the command did not end")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_full_disk_stops_two_workers_in_one_line(wxr_sample, media_root, monkeypatch):
+    """A worker's error ends the command, whose reading thread may be waiting for room."""
+    from django.core.files.storage import FileSystemStorage
+
+    def full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(FileSystemStorage, "_save", full)  # the forked workers inherit it
+    monkeypatch.setattr(parallel, "AHEAD_PER_JOB", 1)  # the reader waits from the start
+    path, uploads = wxr_sample
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(120)
+    try:
+        with pytest.raises(CommandError, match=r"^Stopped: photo files cannot be written \(No"):
+            run_import(path, "--media-dir", uploads, "--jobs", "2")
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert not Article.objects.filter(slug="to-nedrikst-aizmirst").exists()
+    assert not ImportedRecord.objects.filter(kind="photo").exists()
