@@ -34,10 +34,12 @@ help:
 
 # uv uses the Python that .python-version names when the machine has it (pyenv's, say) and
 # downloads one only where none is installed. The optional extras (S3 storage) too: a deploy
-# installs them, and its test runs offline from what this put in uv's cache.
+# installs them, and its test runs offline from what this put in uv's cache. Compiled to
+# bytecode once here: where PYTHONDONTWRITEBYTECODE is set (as on this machine), every process would
+# otherwise compile Django anew, 1.4 s of CPU each (the suite starts many: servers, commands).
 .venv/.synced: pyproject.toml uv.lock | $(UV)
 	@echo "Installing the Python packages (uv sync) …"
-	$(UV) sync --frozen --all-extras --quiet
+	$(UV) sync --frozen --all-extras --compile-bytecode --quiet
 	touch $@
 
 # The page checkers the tests run (axe-core inside Chromium, the Nu HTML Checker on Java):

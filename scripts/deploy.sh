@@ -44,7 +44,8 @@ git merge --ff-only --quiet "${DEPLOY_REF:-@{upstream}}"
 after=$(git rev-parse --short HEAD)
 
 say "installing the locked dependencies …"
-"$uv" sync --frozen --no-dev --all-extras --quiet
+# Compiled to bytecode now, not by the first request of each new worker.
+"$uv" sync --frozen --no-dev --all-extras --compile-bytecode --quiet
 say "migrating the database …"
 .venv/bin/python manage.py migrate --no-input
 .venv/bin/python manage.py collectstatic --no-input --verbosity 0
