@@ -7,6 +7,7 @@ from django.views.decorators.http import require_safe
 from config.pagination import paginate
 from news.forms import SearchForm
 from news.models import Article, Author, Section, Topic
+from news.teasers import front_page_parts
 
 PER_PAGE = 12
 # Lists stop after this many pages; older articles are in the calendar's archives. Counting
@@ -29,7 +30,7 @@ def front_page(request):
     page = listing(request, published)
     context = {"page_obj": page}
     if page.number == 1:
-        context["front"] = published.front_page(LATEST, FEATURED, PER_SECTION)
+        context["front"] = front_page_parts(published, LATEST, FEATURED, PER_SECTION)
     return render(request, "news/front_page.html", context)
 
 
