@@ -1,4 +1,4 @@
-"""The front page's teasers and section blocks as HTML, kept under what they show.
+"""Teasers and the front page's section blocks as HTML, kept under what they show.
 
 After an editor changes one article, its teaser (or its section's block) is rendered
 again and every other part comes from the cache: the page reads the stories' ids and a
@@ -8,7 +8,7 @@ once (pagecache.parts), and loads as articles only the stories whose parts are m
 
 from django.template.loader import get_template
 
-from news.models import FrontPage, SectionBlock
+from news.models import Article, FrontPage, SectionBlock
 from pagecache.parts import kept_parts
 
 CARD = "news/_article_card.html"
@@ -54,3 +54,17 @@ def render_part(name, blocks, loaded):
         return get_template(CARD).render({"article": loaded[key], "compact": True})
     articles = [loaded[pk] for pk in blocks[name]]
     return get_template(BLOCK).render({"block": SectionBlock(articles[0].section, articles)})
+
+
+def list_cards(pks):
+    """The teasers of the listed articles `pks` (a page of ids), as HTML, in that order."""
+    pks = list(pks)
+    versions = Article.objects.teaser_versions(pks)
+    wanted = {pk: ("list-card", versions[pk]) for pk in pks}
+
+    def render_missing(missing):
+        loaded = Article.objects.for_listing().in_bulk(missing)
+        return {pk: get_template(CARD).render({"article": loaded[pk]}) for pk in missing}
+
+    html = kept_parts(wanted, render_missing)
+    return [html[pk] for pk in pks]
