@@ -67,6 +67,11 @@ def main():
     parser.add_argument(
         "--dumps", type=Path, help="keep callgrind's dumps here (for callgrind_annotate)"
     )
+    parser.add_argument(
+        "--queries",
+        action="store_true",
+        help="count SQL queries and cache calls per request instead (no valgrind)",
+    )
     parser.add_argument("--child", help=argparse.SUPPRESS)
     options = parser.parse_args()
     production_environment(options.database)
@@ -84,6 +89,9 @@ def main():
         check=True,
         cwd=BASE_DIR,
     )
+    if options.queries:
+        print_queries(count_queries(options.modes, options.pages), options.modes)
+        return
     if options.server == "gunicorn":
         figures = count_through_gunicorn(options.modes, options.pages, options.dumps)
     else:
@@ -365,6 +373,84 @@ def caching(mode, redis_url):
     with override_settings(**switches, CACHES=caches_setting, ALLOWED_HOSTS=["*"]):
         caches["default"].clear()
         yield
+
+
+def count_queries(modes, pages):
+    """{mode: {page: (SQL queries, cache calls)}} of one request, in process, the cache a
+    private Redis; in "edited" mode right after an editor's change, as counted above."""
+    import django
+
+    django.setup()
+    from django.core.cache import caches
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from pagecache import generation
+    from scripts import bench, servers
+
+    generation.SHARED_FOR = float("inf")
+    paths = {
+        page: path.replace(bench.UNIQUE, "1")
+        for page, path in bench.page_paths().items()
+        if path and page != "poll vote (POST)" and (not pages or page in pages)
+    }
+    workdir = Path(tempfile.mkdtemp(prefix="vestis-queries-"))
+    redis = servers.PrivateRedis(workdir).start()
+    figures = {}
+    try:
+        for mode in modes:
+            with caching(mode, redis.url()):
+                client = Client()
+                for page, path in paths.items():
+                    extra = {"HTTP_COOKIE": TRIVIAL_COOKIE} if page == bench.TRIVIAL else {}
+                    for _ in range(2):
+                        client.get(path, **extra)
+                    if mode == "edited":
+                        bench.edit_one_article()
+                    calls = []
+                    with (
+                        counting_cache_calls(caches, calls),
+                        CaptureQueriesContext(connection) as sql,
+                    ):
+                        client.get(path, **extra)
+                    figures.setdefault(mode, {})[page] = (len(sql.captured_queries), len(calls))
+    finally:
+        redis.stop()
+        shutil.rmtree(workdir, ignore_errors=True)
+    return figures
+
+
+@contextlib.contextmanager
+def counting_cache_calls(caches, calls):
+    """Append to `calls` every read and write of the default and fragment caches."""
+    names = ("get", "get_many", "set", "set_many", "delete", "delete_many")
+    saved = []
+    for alias in ("default", "template_fragments"):
+        cache = caches[alias]
+        for name in names:
+            method = getattr(cache, name)
+            saved.append((cache, name))
+
+            def counted(*args, _method=method, _name=name, **kwargs):
+                calls.append(_name)
+                return _method(*args, **kwargs)
+
+            setattr(cache, name, counted)
+    try:
+        yield
+    finally:
+        for cache, name in saved:
+            cache.__dict__.pop(name, None)
+
+
+def print_queries(figures, modes):
+    pages = list(dict.fromkeys(page for mode in modes for page in figures.get(mode, {})))
+    print("| page | " + " | ".join(f"{mode} (SQL / cache calls)" for mode in modes) + " |")
+    print("| --- |" + " ---: |" * len(modes))
+    for page in pages:
+        cells = ["{} / {}".format(*figures[mode][page]) for mode in modes]
+        print(f"| {page} | " + " | ".join(cells) + " |")
 
 
 def print_table(figures, modes):
