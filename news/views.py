@@ -44,7 +44,9 @@ def article_detail(request, day, slug):
     article = get_object_or_404(articles, slug=slug)
     if article.get_absolute_url() != request.path:
         return redirect(article, permanent=True)
-    response = render(request, "news/article_detail.html", {"article": article})
+    related = list_cards(article.related().rewrite(False).values_list("pk", flat=True))
+    context = {"article": article, "related_cards": related}
+    response = render(request, "news/article_detail.html", context)
     if not article.is_visible_to_readers:
         add_never_cache_headers(response)
     return response
