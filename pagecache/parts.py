@@ -4,21 +4,22 @@
 
 A page names every part it needs and, for each, the values its HTML is made from (an
 article's digest, a block's list of them); the key of a part is a digest of those values,
-the language and the version of the code (pagecache_tags.code_version). All the keys go
+the language and the version of the code (code_version). All the keys go
 to the cache in one `get_many`; what is not there is rendered by `render_missing(names)`
 in one go (so that the rows it needs can be read in one query) and stored with one
 `set_many`. With CACHE_PAGE_PARTS off every part is rendered.
 """
 
+import functools
 import hashlib
+import os
 import pickle
+from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import caches
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
-
-from pagecache.templatetags.pagecache_tags import code_version
 
 CACHE_ALIAS = "template_fragments"
 
@@ -46,3 +47,27 @@ def kept_parts(wanted, render_missing):
         )
         html |= rendered
     return {name: mark_safe(part) for name, part in html.items()}
+
+
+# What a page part's HTML is made from besides its rows: the project's templates, its Python
+# (template tags, date formats, models' methods) and its compiled translations. A deploy that
+# changes any of them starts new parts, even where no template changed.
+CODE_SUFFIXES = {".html", ".txt", ".xml", ".py", ".mo"}
+NOT_CODE = {".venv", ".tools", ".git", "node_modules", "var", "tests", "static", "media"}
+
+
+@functools.cache
+def code_version():
+    """A digest of the code that renders page parts, read once per process."""
+    digest = hashlib.blake2b(digest_size=16)
+    folders = [Path(d) for engine in settings.TEMPLATES for d in engine.get("DIRS", [])]
+    files = set()
+    for top in [*folders, Path(settings.BASE_DIR)]:
+        for folder, subfolders, names in os.walk(top):
+            subfolders[:] = sorted(name for name in subfolders if name not in NOT_CODE)
+            files.update(Path(folder, name) for name in names if Path(name).suffix in CODE_SUFFIXES)
+    root = Path(settings.BASE_DIR)
+    for path in sorted(files):
+        digest.update(str(path.relative_to(root) if path.is_relative_to(root) else path).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
