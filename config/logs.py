@@ -26,6 +26,7 @@ import zoneinfo
 # The id of the request this thread is answering, for every line logged while it runs.
 request_id = contextvars.ContextVar("request_id", default="-")
 REQUEST_ID_HEADER = "X-Request-ID"
+REQUEST_ID_META = "HTTP_X_REQUEST_ID"
 # What an incoming id may look like (nginx's $request_id is 32 hex digits); anything else
 # is replaced, so that a client cannot write arbitrary text into the logs.
 ACCEPTED_ID = re.compile(r"[A-Za-z0-9._-]{8,64}")
@@ -44,7 +45,8 @@ class RequestIdMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        incoming = request.headers.get(REQUEST_ID_HEADER, "")
+        # META, not request.headers: that builds a dict of every header, on every request.
+        incoming = request.META.get(REQUEST_ID_META, "")
         current = incoming if ACCEPTED_ID.fullmatch(incoming) else uuid.uuid4().hex
         request.id = current
         # Not reset on the way out: Django logs a 4xx or 5xx answer after the middleware

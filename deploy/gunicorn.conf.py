@@ -52,6 +52,8 @@ control_socket_disable = True
 # Logs: stderr, which journald keeps; one format for master, workers and Django.
 loglevel = os.environ.get("LOG_LEVEL", "INFO").lower()
 access_log_format = ACCESS_LOG_FORMAT
+# gunicorn's logger, but building only the atoms that line uses (config/access_log.py).
+logger_class = "config.access_log.AccessLogger"
 logconfig_dict = logging_config(
     level=os.environ.get("LOG_LEVEL", "INFO").upper(),
     json_lines=os.environ.get("LOG_FORMAT", "text") == "json",

@@ -56,7 +56,7 @@ class Section(models.Model):
 
 class SectionBlock(typing.NamedTuple):
     """A section's newest articles on the front page: the first as a card, the rest as
-    headlines."""
+    headlines. (In FrontPage of ids: the section's id and the articles' ids.)"""
 
     section: Section
     articles: list
@@ -222,17 +222,17 @@ class ArticleQuerySet(models.QuerySet):
             )
             return {day for (day,) in cursor.fetchall()}
 
-    def front_page(self, latest, featured, per_section):
-        """The front page's articles, from two queries, each story once (see FrontPage).
+    def front_page_ids(self, latest, featured, per_section):
+        """The front page's stories as article ids (sections as section ids), each story
+        once (see FrontPage), from one query.
 
         The lead is the pinned article while its pin lasts, else the newest featured one
         (or the newest of all when none is featured), then up to `featured` - 1 more
-        featured ones, then the newest `latest`
-        not yet shown, then the newest `per_section` of every section not yet shown. What
-        the front page can show is among the newest `latest + featured` articles, the
-        newest `featured` featured ones and the newest `per_section + latest + featured` of
-        each section, so one query reads those rows and the parts are picked from them;
-        a second one reads the picked articles.
+        featured ones, then the newest `latest` not yet shown, then the newest
+        `per_section` of every section not yet shown. What the front page can show is
+        among the newest `latest + featured` articles, the newest `featured` featured ones
+        and the newest `per_section + latest + featured` of each section, so one query
+        reads those rows and the parts are picked from them.
         """
         newest = self.order_by("-published_at", "-pk").values("pk")
         in_section = newest.filter(section=OuterRef("pk"))
@@ -243,47 +243,79 @@ class ArticleQuerySet(models.QuerySet):
                 output_field=models.BigIntegerField(),
             )
         ).values("newest_id")
-        # The candidates as plain rows (the pick needs four columns of some 150), then
-        # only the 30-odd picked as articles with their sections and photos.
-        candidates = self.filter(
-            pk__in=newest[: latest + featured].union(
-                newest.filter(is_featured=True)[:featured],
-                newest.filter(pinned_until__gt=timezone.now())[:1],
-                section_ids,
+        # The candidates as plain rows of the columns the pick needs, none of them
+        # translated, so modeltranslation need not look at each row (rewrite(False)).
+        candidates = (
+            self.filter(
+                pk__in=newest[: latest + featured].union(
+                    newest.filter(is_featured=True)[:featured],
+                    newest.filter(pinned_until__gt=timezone.now())[:1],
+                    section_ids,
+                )
             )
-        ).order_by("-published_at", "-pk")
-        rows = list(candidates.values_list("pk", "section_id", "is_featured", "pinned_until"))
+            .order_by("-published_at", "-pk")
+            .rewrite(False)
+        )
+        columns = ("pk", "section_id", "is_featured", "pinned_until", "section__position")
+        rows = list(candidates.values_list(*columns))
         # A pinned article leads while its pin lasts, above newer featured ones.
         now = timezone.now()
         pinned = [row for row in rows if row[3] and row[3] > now][:1]
         top = pinned + [row for row in rows if row[2] and row not in pinned]
-        top = top[:featured] or rows[:1]
-        shown = {row[0] for row in top}
-        newest_rest = [row for row in rows if row[0] not in shown][:latest]
-        shown.update(row[0] for row in newest_rest)
+        top = [row[0] for row in top[:featured] or rows[:1]]
+        shown = set(top)
+        newest_rest = [row[0] for row in rows if row[0] not in shown][:latest]
+        shown.update(newest_rest)
         by_section = {}
-        for pk, section_id, _featured, _pinned in rows:
+        for pk, section_id, _featured, _pinned, position in rows:
             if pk not in shown:
-                found = by_section.setdefault(section_id, [])
+                found = by_section.setdefault((position, section_id), [])
                 if len(found) < per_section:
                     found.append(pk)
-        picked = self.in_bulk(
-            [row[0] for row in top + newest_rest]
-            + [pk for pks in by_section.values() for pk in pks]
-        )
-        top = [picked[row[0]] for row in top]
-        newest_rest = [picked[row[0]] for row in newest_rest]
-        blocks = [
-            SectionBlock(picked[pks[0]].section, [picked[pk] for pk in pks])
-            for pks in by_section.values()
-        ]
-        blocks.sort(key=lambda block: (block.section.position, block.section.pk))
         return FrontPage(
             lead=top[0] if top else None,
             featured=top[1:],
             latest=newest_rest,
+            sections=[SectionBlock(key[1], pks) for key, pks in sorted(by_section.items())],
+        )
+
+    def front_page(self, latest, featured, per_section):
+        """The front page's articles (see front_page_ids), from two queries."""
+        ids = self.front_page_ids(latest, featured, per_section)
+        picked = self.in_bulk(ids.articles())
+        blocks = [
+            SectionBlock(picked[block.articles[0]].section, [picked[pk] for pk in block.articles])
+            for block in ids.sections
+        ]
+        return FrontPage(
+            lead=picked[ids.lead] if ids.lead else None,
+            featured=[picked[pk] for pk in ids.featured],
+            latest=[picked[pk] for pk in ids.latest],
             sections=blocks,
         )
+
+    def teaser_versions(self, pks):
+        """{id: digest} of what the teasers of the articles `pks` show: each article's
+        row, its section's and its main photo's, every column, digested by PostgreSQL.
+        Any change to them, made however (a save, a bulk update, a migration), gives a
+        new digest; the articles need not be loaded to know whether their teasers are
+        still good. One plain statement: through the ORM, building this query cost
+        more than running it."""
+        from gallery.models import Photo
+
+        article, section, photo = (m._meta.db_table for m in (Article, Section, Photo))
+        with connections[self.db].cursor() as cursor:
+            cursor.execute(
+                f"""
+                SELECT a.id, md5(ROW(a.*)::text || ROW(s.*)::text || ROW(p.*)::text)
+                FROM "{article}" a
+                JOIN "{section}" s ON s.id = a.section_id
+                LEFT JOIN "{photo}" p ON p.id = a.main_photo_id
+                WHERE a.id = ANY(%s)
+                """,  # noqa: S608 (table names, no input)
+                [list(pks)],
+            )
+            return dict(cursor.fetchall())
 
     def search(self, text):
         """Articles matching any language's text, best first, with highlighted excerpts

@@ -7,6 +7,7 @@ from django.views.decorators.http import require_safe
 from config.pagination import paginate
 from news.forms import SearchForm
 from news.models import Article, Author, Section, Topic
+from news.teasers import front_page_parts, list_cards
 
 PER_PAGE = 12
 # Lists stop after this many pages; older articles are in the calendar's archives. Counting
@@ -19,8 +20,10 @@ PER_SECTION = 3
 
 
 def listing(request, articles):
-    """The requested page of a list of articles."""
-    return paginate(request, articles, PER_PAGE, max_pages=MAX_PAGES)
+    """The requested page of a list of articles, as their ids: the teasers come from
+    list_cards(), mostly from the cache."""
+    ids = articles.rewrite(False).values_list("pk", flat=True)
+    return paginate(request, ids, PER_PAGE, max_pages=MAX_PAGES)
 
 
 @require_safe
@@ -29,7 +32,9 @@ def front_page(request):
     page = listing(request, published)
     context = {"page_obj": page}
     if page.number == 1:
-        context["front"] = published.front_page(LATEST, FEATURED, PER_SECTION)
+        context["front"] = front_page_parts(published, LATEST, FEATURED, PER_SECTION)
+    else:
+        context["cards"] = list_cards(page)
     return render(request, "news/front_page.html", context)
 
 
@@ -39,7 +44,9 @@ def article_detail(request, day, slug):
     article = get_object_or_404(articles, slug=slug)
     if article.get_absolute_url() != request.path:
         return redirect(article, permanent=True)
-    response = render(request, "news/article_detail.html", {"article": article})
+    related = list_cards(article.related().rewrite(False).values_list("pk", flat=True))
+    context = {"article": article, "related_cards": related}
+    response = render(request, "news/article_detail.html", context)
     if not article.is_visible_to_readers:
         add_never_cache_headers(response)
     return response
@@ -48,22 +55,25 @@ def article_detail(request, day, slug):
 @require_safe
 def section_detail(request, slug):
     section = get_object_or_404(Section, slug=slug)
-    page = listing(request, section.articles.published().for_listing())
-    return render(request, "news/section_detail.html", {"section": section, "page_obj": page})
+    page = listing(request, section.articles.published())
+    context = {"section": section, "page_obj": page, "cards": list_cards(page)}
+    return render(request, "news/section_detail.html", context)
 
 
 @require_safe
 def author_detail(request, slug):
     author = get_object_or_404(Author.objects.select_related("photo"), slug=slug)
     page = listing(request, author.published_articles())
-    return render(request, "news/author_detail.html", {"author": author, "page_obj": page})
+    context = {"author": author, "page_obj": page, "cards": list_cards(page)}
+    return render(request, "news/author_detail.html", context)
 
 
 @require_safe
 def topic_detail(request, slug):
     topic = get_object_or_404(Topic, slug=slug)
     page = listing(request, topic.published_articles())
-    return render(request, "news/topic_detail.html", {"topic": topic, "page_obj": page})
+    context = {"topic": topic, "page_obj": page, "cards": list_cards(page)}
+    return render(request, "news/topic_detail.html", context)
 
 
 @require_safe
@@ -78,15 +88,16 @@ def archive_day(request, day):
     tags) its photo of the day and name days. A day still to come in Riga has none."""
     if day > timezone.localdate():
         raise Http404("A day still to come.")
-    page = listing(request, Article.objects.published().for_listing().on_day(day))
-    context = {"date": day, "page_obj": page, "calendar_month": day}
+    page = listing(request, Article.objects.published().on_day(day))
+    context = {"date": day, "page_obj": page, "cards": list_cards(page), "calendar_month": day}
     return render(request, "news/archive_day.html", context)
 
 
 @require_safe
 def archive_month(request, month):
-    page = listing(request, Article.objects.published().for_listing().in_month(month))
-    context = {"date": month, "page_obj": page, "calendar_month": month}
+    page = listing(request, Article.objects.published().in_month(month))
+    context = {"date": month, "page_obj": page, "cards": list_cards(page)}
+    context["calendar_month"] = month
     return render(request, "news/archive_month.html", context)
 
 
@@ -97,5 +108,6 @@ def search(request):
         return render(request, "news/search.html", {"form": form}, status=400)
     page = None
     if query := form.cleaned_data["q"]:
-        page = listing(request, Article.objects.published().for_listing().search(query))
+        articles = Article.objects.published().for_listing().search(query)
+        page = paginate(request, articles, PER_PAGE, max_pages=MAX_PAGES)
     return render(request, "news/search.html", {"form": form, "query": query, "page_obj": page})

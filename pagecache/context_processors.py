@@ -1,21 +1,14 @@
 from django.conf import settings
 from django.utils.functional import SimpleLazyObject
 
-from pagecache.generation import app_generations, current_generation
+from pagecache.generation import app_generations
 
 
 def generation(request):
-    """For {% cache %}: page parts cached under the current content generation, or under
-    their app's (`part_generations.polls`), are fresh; `part_seconds` is how long a part
-    that is kept under what it shows may stay."""
-    seconds = {
-        "fragment_seconds": settings.PAGE_CACHE_SECONDS,
-        "part_seconds": settings.PAGE_PART_SECONDS,
-    }
+    """For {% cache %}: the widgets cached under their app's generation
+    (`part_generations.polls`) are fresh for `fragment_seconds` at most. (Teasers and the
+    calendar are kept under what they show instead: pagecache.parts.)"""
+    seconds = {"fragment_seconds": settings.PAGE_CACHE_SECONDS}
     if not settings.CACHE_PAGE_PARTS:
-        return {"content_generation": "", "part_generations": {}, **seconds}
-    return {
-        "content_generation": SimpleLazyObject(lambda: current_generation()[0]),
-        "part_generations": SimpleLazyObject(app_generations),
-        **seconds,
-    }
+        return {"part_generations": {}, **seconds}
+    return {"part_generations": SimpleLazyObject(app_generations), **seconds}

@@ -7,7 +7,7 @@ generation and a new one for the app of the model changed: every page is rendere
 but only the parts of that app with it. A command's change, and the clock reaching a
 scheduled change (midnight in Riga, a scheduled article, a poll opening or closing),
 start all of them anew. Teasers do not follow any generation: they are kept under what
-they show (pagecache_tags.part_key).
+they show (pagecache.parts).
 
 Every reader's request needs the generations, so a process keeps what it last read for
 up to SHARED_FOR seconds: one cache read per second and process, not one or two per

@@ -94,20 +94,27 @@ class PageCacheMiddleware:
         if response is None:
             response = self.fresh(request)
             if self.can_be_shared(response) and (lifetime := page_lifetime(until)):
+                # Stored with the headers every reader gets: a hit then changes none.
                 set_response_etag(response)
+                self.patch_freshness(response, min(settings.SHARED_CACHE_SECONDS, lifetime))
+                patch_vary_headers(response, ["Cookie"])
                 cache.set(key, response, timeout=lifetime)
             elif response.status_code in GONE_STATUS and not response.cookies:
                 patch_cache_control(response, public=True, max_age=0, s_maxage=1)
                 return response
             else:
                 return response
-        # Browsers ask again each time; a reverse proxy or CDN keeps the page a few seconds.
-        shared_seconds = min(settings.SHARED_CACHE_SECONDS, page_lifetime(until))
-        patch_cache_control(response, public=True, max_age=0, s_maxage=shared_seconds)
-        patch_vary_headers(response, ["Cookie"])
+        elif until - time.time() < settings.SHARED_CACHE_SECONDS:
+            # The generation ends sooner than a proxy would keep the page.
+            self.patch_freshness(response, page_lifetime(until))
         if "HTTP_IF_NONE_MATCH" in request.META:
             return get_conditional_response(request, etag=response.get("ETag"), response=response)
         return response
+
+    @staticmethod
+    def patch_freshness(response, shared_seconds):
+        """Browsers ask again each time; a reverse proxy or CDN keeps the page a few seconds."""
+        patch_cache_control(response, public=True, max_age=0, s_maxage=shared_seconds)
 
     @staticmethod
     def address(request):

@@ -56,7 +56,22 @@ def main():
     parser.add_argument("--pages", nargs="*", help="only these pages (names as in bench.py)")
     parser.add_argument("--build", type=int, metavar="ARTICLES", help="build the data set first")
     parser.add_argument("--cache", choices=["redis", "memory"], default="redis")
+    parser.add_argument(
+        "--server",
+        choices=["client", "gunicorn"],
+        default="client",
+        help="Django's test client in one process, or a real gunicorn worker (modes off, "
+        "parts and on; always with Redis)",
+    )
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument(
+        "--dumps", type=Path, help="keep callgrind's dumps here (for callgrind_annotate)"
+    )
+    parser.add_argument(
+        "--queries",
+        action="store_true",
+        help="count SQL queries and cache calls per request instead (no valgrind)",
+    )
     parser.add_argument("--child", help=argparse.SUPPRESS)
     options = parser.parse_args()
     production_environment(options.database)
@@ -74,7 +89,13 @@ def main():
         check=True,
         cwd=BASE_DIR,
     )
-    figures = count(options.modes, options.pages, options.cache)
+    if options.queries:
+        print_queries(count_queries(options.modes, options.pages), options.modes)
+        return
+    if options.server == "gunicorn":
+        figures = count_through_gunicorn(options.modes, options.pages, options.dumps)
+    else:
+        figures = count(options.modes, options.pages, options.cache, options.dumps)
     if options.json:
         print(json.dumps(figures, indent=2))
     else:
@@ -112,7 +133,7 @@ def build(articles):
     bench.build_data(articles, 12, 1000)
 
 
-def count(modes, pages, cache="redis"):
+def count(modes, pages, cache="redis", keep_dumps=None):
     """{mode: {page: instructions per request}}, from one valgrind run for the site and one
     for the floor (mode "floor")."""
     from scripts import servers
@@ -120,12 +141,7 @@ def count(modes, pages, cache="redis"):
     workdir = Path(tempfile.mkdtemp(prefix="vestis-instructions-"))
     redis = servers.PrivateRedis(workdir).start() if cache == "redis" else None
     try:
-        library = workdir / "libclientrequests.so"
-        source = workdir / "clientrequests.c"
-        source.write_text(CLIENT_REQUESTS)
-        subprocess.run(
-            ["cc", "-shared", "-fPIC", "-O1", "-o", library, source], check=True, cwd=workdir
-        )
+        library = compile_client_requests(workdir)
         plan = {
             "library": str(library),
             "modes": modes,
@@ -154,9 +170,124 @@ def count(modes, pages, cache="redis"):
             )
         return read_dumps(workdir)
     finally:
+        keep(workdir, keep_dumps)
         if redis:
             redis.stop()
         shutil.rmtree(workdir, ignore_errors=True)
+
+
+def compile_client_requests(workdir):
+    library = workdir / "libclientrequests.so"
+    source = workdir / "clientrequests.c"
+    source.write_text(CLIENT_REQUESTS)
+    command = ["cc", "-shared", "-fPIC", "-O1", "-o", library, source]
+    subprocess.run(command, check=True, cwd=workdir)
+    return library
+
+
+GUNICORN_MODES = ["off", "parts", "on"]
+
+
+def count_through_gunicorn(modes, pages, keep_dumps=None):
+    """{mode: {page: instructions per request}} counted in a real gunicorn worker (gthread,
+    deploy/gunicorn.conf.py, one worker) under callgrind, each request whole: event loop,
+    HTTP parsing, the app, writing the answer (scripts/counted_worker.py). Requests come
+    one after another on one kept-alive connection, as nginx sends them. Mode "floor":
+    bare Django serving the front page's bytes from the same gunicorn."""
+    import http.client
+
+    import django
+
+    django.setup()
+    from django.test import Client, override_settings
+
+    from scripts import bench, servers
+
+    paths = {
+        page: path.replace(bench.UNIQUE, "1")
+        for page, path in bench.page_paths().items()
+        if path and page != "poll vote (POST)" and (not pages or page in pages)
+    }
+    workdir = Path(tempfile.mkdtemp(prefix="vestis-instructions-"))
+    redis = servers.PrivateRedis(workdir).start()
+    figures = {}
+    try:
+        library = compile_client_requests(workdir)
+        floor_page = workdir / "front-page.html"
+        with override_settings(ALLOWED_HOSTS=["*"]):
+            floor_page.write_bytes(Client().get("/").content)
+        runs = [(mode, paths) for mode in modes if mode in GUNICORN_MODES]
+        runs.append(("floor", {FLOOR: "/"}))
+        for mode, run_paths in runs:
+            say(f"Counting instructions through gunicorn: {mode} …")
+            env = os.environ | {
+                "COUNTING_LIBRARY": str(library),
+                "CACHE_URL": "dummycache://" if mode in ("off", "floor") else redis.url(),
+                "CACHE_PAGES": str(mode == "on").lower(),
+                "CACHE_PAGE_PARTS": str(mode not in ("off", "floor")).lower(),
+            }
+            if mode == "floor":
+                env |= {"DJANGO_SETTINGS_MODULE": "scripts.floor", "FLOOR_PAGE": str(floor_page)}
+            redis.flush()
+            out = workdir / f"gunicorn-{mode}.%p.out"
+            valgrind = ["valgrind", "--tool=callgrind", "--instr-atstart=no", "-q"]
+            valgrind.append(f"--callgrind-out-file={out}")
+            options = ["--workers", "1", "--timeout", "900", "--max-requests", "0"]
+            options += ["--worker-class", "scripts.counted_worker.CountedThreadWorker"]
+            app = "django.core.wsgi:get_wsgi_application()" if mode == "floor" else "config.wsgi"
+            log = workdir / f"gunicorn-{mode}.log"
+            with servers.gunicorn(
+                env,
+                log,
+                options,
+                config=servers.GUNICORN_CONFIG,
+                timeout=600,
+                app=app,
+                under=valgrind,
+            ) as base:
+                connection = http.client.HTTPConnection(base.removeprefix("http://"), timeout=600)
+                for page, path in run_paths.items():
+                    headers = {"Host": "127.0.0.1"}
+                    if page == bench.TRIVIAL:
+                        headers["Cookie"] = TRIVIAL_COOKIE
+                    for _ in range(2 + REQUESTS):  # compile templates, fill the caches
+                        connection.request("GET", path, headers=headers)
+                        response = connection.getresponse()
+                        response.read()
+                        assert response.status == 200, (mode, path, response.status)
+                connection.close()
+            counted = read_request_dumps(workdir, f"gunicorn-{mode}.")
+            for page, path in run_paths.items():
+                if len(measured := counted.get(path, [])[-REQUESTS:]) == REQUESTS:
+                    figures.setdefault(mode, {})[page] = sum(measured) / REQUESTS
+        return figures
+    finally:
+        keep(workdir, keep_dumps)
+        redis.stop()
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def keep(workdir, folder):
+    """Copy callgrind's dumps from `workdir` to `folder`, if given."""
+    if folder:
+        folder.mkdir(parents=True, exist_ok=True)
+        for dump in workdir.glob("*.out*"):
+            shutil.copy(dump, folder / dump.name)
+
+
+def read_request_dumps(workdir, prefix):
+    """{path: [instructions of each request, in order]} from one gunicorn run's dumps."""
+    counted = {}
+    dumps = []
+    for dump in workdir.glob(f"{prefix}*.out.*"):
+        text = dump.read_text(errors="replace")
+        label = re.search(r"^desc: Trigger: Client Request: (.+)$", text, re.MULTILINE)
+        total = re.search(r"^totals: (\d+)", text, re.MULTILINE)
+        if label and total:
+            dumps.append((int(dump.name.rsplit(".", 1)[1]), label.group(1), int(total.group(1))))
+    for _number, path, total in sorted(dumps):
+        counted.setdefault(path, []).append(total)
+    return counted
 
 
 def say(message):
@@ -242,6 +373,84 @@ def caching(mode, redis_url):
     with override_settings(**switches, CACHES=caches_setting, ALLOWED_HOSTS=["*"]):
         caches["default"].clear()
         yield
+
+
+def count_queries(modes, pages):
+    """{mode: {page: (SQL queries, cache calls)}} of one request, in process, the cache a
+    private Redis; in "edited" mode right after an editor's change, as counted above."""
+    import django
+
+    django.setup()
+    from django.core.cache import caches
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from pagecache import generation
+    from scripts import bench, servers
+
+    generation.SHARED_FOR = float("inf")
+    paths = {
+        page: path.replace(bench.UNIQUE, "1")
+        for page, path in bench.page_paths().items()
+        if path and page != "poll vote (POST)" and (not pages or page in pages)
+    }
+    workdir = Path(tempfile.mkdtemp(prefix="vestis-queries-"))
+    redis = servers.PrivateRedis(workdir).start()
+    figures = {}
+    try:
+        for mode in modes:
+            with caching(mode, redis.url()):
+                client = Client()
+                for page, path in paths.items():
+                    extra = {"HTTP_COOKIE": TRIVIAL_COOKIE} if page == bench.TRIVIAL else {}
+                    for _ in range(2):
+                        client.get(path, **extra)
+                    if mode == "edited":
+                        bench.edit_one_article()
+                    calls = []
+                    with (
+                        counting_cache_calls(caches, calls),
+                        CaptureQueriesContext(connection) as sql,
+                    ):
+                        client.get(path, **extra)
+                    figures.setdefault(mode, {})[page] = (len(sql.captured_queries), len(calls))
+    finally:
+        redis.stop()
+        shutil.rmtree(workdir, ignore_errors=True)
+    return figures
+
+
+@contextlib.contextmanager
+def counting_cache_calls(caches, calls):
+    """Append to `calls` every read and write of the default and fragment caches."""
+    names = ("get", "get_many", "set", "set_many", "delete", "delete_many")
+    saved = []
+    for alias in ("default", "template_fragments"):
+        cache = caches[alias]
+        for name in names:
+            method = getattr(cache, name)
+            saved.append((cache, name))
+
+            def counted(*args, _method=method, _name=name, **kwargs):
+                calls.append(_name)
+                return _method(*args, **kwargs)
+
+            setattr(cache, name, counted)
+    try:
+        yield
+    finally:
+        for cache, name in saved:
+            cache.__dict__.pop(name, None)
+
+
+def print_queries(figures, modes):
+    pages = list(dict.fromkeys(page for mode in modes for page in figures.get(mode, {})))
+    print("| page | " + " | ".join(f"{mode} (SQL / cache calls)" for mode in modes) + " |")
+    print("| --- |" + " ---: |" * len(modes))
+    for page in pages:
+        cells = ["{} / {}".format(*figures[mode][page]) for mode in modes]
+        print(f"| {page} | " + " | ".join(cells) + " |")
 
 
 def print_table(figures, modes):

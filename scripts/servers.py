@@ -60,13 +60,16 @@ def on_first_core(command):
 
 
 @contextlib.contextmanager
-def gunicorn(env, log, options=(), *, config=None, pinned=False, timeout=30, app="config.wsgi"):
+def gunicorn(
+    env, log, options=(), *, config=None, pinned=False, timeout=30, app="config.wsgi", under=()
+):
     """gunicorn serving the site (or another WSGI `app`) with the environment `env` on a
     free port; its base URL while the block runs. `config`: a configuration file
     (deploy/gunicorn.conf.py), which `options` override; without either, README's command
-    line (2 workers × 4 threads)."""
+    line (2 workers × 4 threads). `under`: a command that runs gunicorn (valgrind …);
+    `timeout` is then also how long it may take to stop."""
     port = free_port()
-    command = [str(Path(sys.executable).parent / "gunicorn"), app]
+    command = [*under, str(Path(sys.executable).parent / "gunicorn"), app]
     command += ["--config", str(config)] if config else []
     command += ["--bind", f"127.0.0.1:{port}", "--no-control-socket"]
     if not config and not options:
@@ -93,7 +96,7 @@ def gunicorn(env, log, options=(), *, config=None, pinned=False, timeout=30, app
         yield base
     finally:
         server.terminate()
-        server.wait(timeout=30)
+        server.wait(timeout=max(30, timeout))
 
 
 def redis_answers(port):

@@ -99,3 +99,42 @@ def test_gunicorn_logs_in_the_sites_time_zone():
     spec.loader.exec_module(conf)
     assert conf.TIME_ZONE == settings.TIME_ZONE
     assert conf.control_socket_disable and not conf.preload_app
+
+
+def test_the_access_line_is_built_from_the_atoms_it_names_only():
+    """config.access_log builds what ACCESS_LOG_FORMAT and the request-id filter read
+    (gunicorn's own logger builds an atom for every header and environ variable), and
+    leaves a format that names anything else to gunicorn."""
+    import datetime
+    import types
+
+    from gunicorn.config import Config
+
+    from config.access_log import AccessLogger
+    from config.logs import ACCESS_LOG_FORMAT
+
+    config = Config()
+    config.set("access_log_format", ACCESS_LOG_FORMAT)
+    logger = AccessLogger(config)
+    response = types.SimpleNamespace(
+        status="200 OK", headers=[("X-Request-ID", "abcdefgh12"), ("Vary", "Cookie")], sent=512
+    )
+    environ = {
+        "REQUEST_METHOD": "GET",
+        "RAW_URI": "/?a=1",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "PATH_INFO": "/",
+        "HTTP_USER_AGENT": 'Bot "1"',
+    }
+    atoms = logger.atoms(response, None, environ, datetime.timedelta(milliseconds=12))
+    line = ACCESS_LOG_FORMAT % logger.atoms_wrapper_class(atoms)
+    assert line == '"GET /?a=1 HTTP/1.1" 200 512 12ms "-" "Bot \\"1\\""'
+    assert atoms["{x-request-id}o"] == "abcdefgh12" and len(atoms) == 9
+
+    config.set("access_log_format", '%(h)s "%(r)s" %({vary}o)s')
+    logger = AccessLogger(config)
+    request = types.SimpleNamespace(headers=[])
+    atoms = logger.atoms(
+        response, request, environ | {"REMOTE_ADDR": "10.0.0.1"}, datetime.timedelta()
+    )
+    assert atoms["h"] == "10.0.0.1" and atoms["{vary}o"] == "Cookie"

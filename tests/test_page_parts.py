@@ -79,7 +79,8 @@ def test_one_changed_article_re_renders_only_its_own_teaser(
     assert rendered(after, CARD) == 1  # the changed one; seven teasers from the cache
     assert rendered(after, HEADLINE) == 0
     assert rendered(after, "polls/_widget.html") == 0  # the polls app did not change
-    assert rendered(after, "news/_calendar.html") == 1  # the news app did
+    # Nor did the calendar: no day gained or lost its articles.
+    assert rendered(after, "news/_calendar.html") == 0
     assert after.text.count('class="card') == first.text.count('class="card')
 
 
@@ -112,3 +113,55 @@ def test_a_section_renamed_re_renders_its_teasers(
 
     assert rendered(after, CARD) == 8
     assert "Krāslavas novadā" in after.text
+
+
+def test_the_calendar_links_a_day_once_it_has_an_article(client, settings, front_page_articles):
+    """The calendar is kept under the days it links, which are read for every page: an
+    article on a day that had none is linked at once, with no new generation."""
+    settings.CACHE_PAGES = False  # the page parts only
+    today = timezone.localdate()
+    if today.day < 3:
+        pytest.skip("needs a day of this month before yesterday")
+    first = today.replace(day=1)  # the articles are all from the last eleven hours
+    link = f'href="{reverse("news:archive_day", kwargs={"day": first})}"'
+    section = front_page_articles[0].section
+    assert link not in client.get(section.get_absolute_url()).text
+
+    noon = timezone.make_aware(datetime.datetime.combine(first, datetime.time(12)))
+    make_article(section=section, published_at=noon)
+    after = client.get(section.get_absolute_url())
+
+    assert link in after.text
+    assert rendered(after, "news/_calendar.html") == 1
+
+
+def test_the_front_page_asks_the_cache_once_for_all_its_teasers_and_blocks(
+    client, editor, front_page_articles, django_capture_on_commit_callbacks, monkeypatch
+):
+    client.get("/")
+    publish_again(client, editor, front_page_articles[3], django_capture_on_commit_callbacks)
+    fragments = caches["template_fragments"]
+    asked, inside = [], []
+    get_many, get = fragments.get_many, fragments.get
+
+    def counted_get_many(keys, **kwargs):
+        asked.append(list(keys))
+        inside.append(True)  # locmem's get_many calls get() for each key
+        try:
+            return get_many(keys, **kwargs)
+        finally:
+            inside.pop()
+
+    def counted_get(key, *args, **kwargs):
+        if not inside:
+            asked.append([key])
+        return get(key, *args, **kwargs)
+
+    monkeypatch.setattr(fragments, "get_many", counted_get_many)
+    monkeypatch.setattr(fragments, "get", counted_get)
+
+    client.get("/")
+
+    parts = [keys for keys in asked if any(key.startswith("part:") for key in keys)]
+    # One round trip for the lead, six latest and one section block; one for the calendar.
+    assert sorted(len(keys) for keys in parts) == [1, 8]

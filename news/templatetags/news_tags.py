@@ -1,7 +1,7 @@
 """The news parts of the layout (section menu, month calendar), publication times and search
 highlighting."""
 
-import calendar
+import calendar as calendar_module
 import datetime
 import html
 import json
@@ -10,6 +10,7 @@ from urllib.parse import quote
 from django import template
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
+from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
@@ -22,6 +23,7 @@ from config.languages import value_language
 from config.social import DEFAULT_IMAGE
 from news.models import Article, Section
 from news.search import HIGHLIGHT_END, HIGHLIGHT_START
+from pagecache.parts import kept_parts
 
 register = template.Library()
 
@@ -34,16 +36,30 @@ def section_menu(context):
     return {"sections": Section.objects.all(), "request": context.get("request")}
 
 
-@register.inclusion_tag("news/_calendar.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def month_calendar(context):
     """The month of the page's `calendar_month` (or of today), Monday first, as the paper has it.
 
-    Days with published articles link to their day archive.
+    Days with published articles link to their day archive. Kept under what it shows (the
+    month, today, the days with articles), so an edit that adds no day renders it not
+    again; the days are read afresh for every page, so a scheduled article's day links
+    on the minute.
     """
     today = timezone.localdate()
     first = (context.get("calendar_month") or today).replace(day=1)
-    year, month = first.year, first.month
     with_articles = Article.objects.published().days_with_articles(first)
+    shown = ("calendar", first, today, tuple(sorted(with_articles)))
+
+    def render_missing(names):
+        html = render_to_string("news/_calendar.html", calendar(first, today, with_articles))
+        return dict.fromkeys(names, html)
+
+    return kept_parts({"calendar": shown}, render_missing)["calendar"]
+
+
+def calendar(first, today, with_articles):
+    """The calendar template's context: the weeks of the month starting on `first`."""
+    year, month = first.year, first.month
     weeks = [
         [
             {
@@ -56,7 +72,9 @@ def month_calendar(context):
             }
             for day in week
         ]
-        for week in calendar.Calendar(firstweekday=calendar.MONDAY).monthdatescalendar(year, month)
+        for week in calendar_module.Calendar(
+            firstweekday=calendar_module.MONDAY
+        ).monthdatescalendar(year, month)
     ]
     previous_month = (first - datetime.timedelta(days=1)).replace(day=1)
     next_month = (first + datetime.timedelta(days=32)).replace(day=1)
