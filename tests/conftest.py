@@ -156,7 +156,11 @@ def pytest_collection_modifyitems(items):
     for item in items:
         marker = item.get_closest_marker("django_db")
         if marker and marker.kwargs.get("transaction"):
-            item.add_marker(pytest.mark.django_db(**marker.kwargs | {"serialized_rollback": True}))
+            # Prepended, so that it is the closest marker also where the test's own
+            # decorator gives one: appended, a decorated test ran without serialized
+            # rollback, and its flush made content types anew for the next test to meet.
+            rollback = pytest.mark.django_db(**marker.kwargs | {"serialized_rollback": True})
+            item.add_marker(rollback, append=False)
 
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)
