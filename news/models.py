@@ -301,9 +301,9 @@ class ArticleQuerySet(models.QuerySet):
         new digest; the articles need not be loaded to know whether their teasers are
         still good. One plain statement: through the ORM, building this query cost
         more than running it."""
-        from gallery.models import Photo
-
-        article, section, photo = (m._meta.db_table for m in (Article, Section, Photo))
+        fields = (self.model._meta.get_field(name) for name in ("section", "main_photo"))
+        article = self.model._meta.db_table
+        section, photo = (field.related_model._meta.db_table for field in fields)
         with connections[self.db].cursor() as cursor:
             cursor.execute(
                 f"""

@@ -136,11 +136,7 @@ def build(articles):
 def count(modes, pages, cache="redis", keep_dumps=None):
     """{mode: {page: instructions per request}}, from one valgrind run for the site and one
     for the floor (mode "floor")."""
-    from scripts import servers
-
-    workdir = Path(tempfile.mkdtemp(prefix="vestis-instructions-"))
-    redis = servers.PrivateRedis(workdir).start() if cache == "redis" else None
-    try:
+    with workspace("vestis-instructions-", cache == "redis", keep_dumps) as (workdir, redis):
         library = compile_client_requests(workdir)
         plan = {
             "library": str(library),
@@ -169,11 +165,6 @@ def count(modes, pages, cache="redis", keep_dumps=None):
                 env=os.environ | {"FLOOR_PAGE": plan["floor_page"]},
             )
         return read_dumps(workdir)
-    finally:
-        keep(workdir, keep_dumps)
-        if redis:
-            redis.stop()
-        shutil.rmtree(workdir, ignore_errors=True)
 
 
 def compile_client_requests(workdir):
@@ -203,15 +194,9 @@ def count_through_gunicorn(modes, pages, keep_dumps=None):
 
     from scripts import bench, servers
 
-    paths = {
-        page: path.replace(bench.UNIQUE, "1")
-        for page, path in bench.page_paths().items()
-        if path and page != "poll vote (POST)" and (not pages or page in pages)
-    }
-    workdir = Path(tempfile.mkdtemp(prefix="vestis-instructions-"))
-    redis = servers.PrivateRedis(workdir).start()
+    paths = measured_paths(pages)
     figures = {}
-    try:
+    with workspace("vestis-instructions-", True, keep_dumps) as (workdir, redis):
         library = compile_client_requests(workdir)
         floor_page = workdir / "front-page.html"
         with override_settings(ALLOWED_HOSTS=["*"]):
@@ -260,11 +245,7 @@ def count_through_gunicorn(modes, pages, keep_dumps=None):
             for page, path in run_paths.items():
                 if len(measured := counted.get(path, [])[-REQUESTS:]) == REQUESTS:
                     figures.setdefault(mode, {})[page] = sum(measured) / REQUESTS
-        return figures
-    finally:
-        keep(workdir, keep_dumps)
-        redis.stop()
-        shutil.rmtree(workdir, ignore_errors=True)
+    return figures
 
 
 def keep(workdir, folder):
@@ -273,6 +254,35 @@ def keep(workdir, folder):
         folder.mkdir(parents=True, exist_ok=True)
         for dump in workdir.glob("*.out*"):
             shutil.copy(dump, folder / dump.name)
+
+
+@contextlib.contextmanager
+def workspace(prefix, with_redis, keep_dumps=None):
+    """(a temporary folder, a private redis-server on a free port or None) for one count:
+    callgrind's dumps are copied to `keep_dumps` afterwards, and everything removed."""
+    from scripts import servers
+
+    workdir = Path(tempfile.mkdtemp(prefix=prefix))
+    redis = servers.PrivateRedis(workdir).start() if with_redis else None
+    try:
+        yield workdir, redis
+    finally:
+        keep(workdir, keep_dumps)
+        if redis:
+            redis.stop()
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def measured_paths(pages):
+    """{page: address} of the benchmark's pages to count (only `pages`, if given), the same
+    address for every request (bench.UNIQUE fixed); the vote, a POST, is left out."""
+    from scripts import bench
+
+    return {
+        page: path.replace(bench.UNIQUE, "1")
+        for page, path in bench.page_paths().items()
+        if path and page != "poll vote (POST)" and (not pages or page in pages)
+    }
 
 
 def read_request_dumps(workdir, prefix):
@@ -332,18 +342,13 @@ def measure_in_child(plan):
     # A process reads the content generation once a second (pagecache.generation). Under
     # valgrind a second is a few requests, in production hundreds: that read is left out.
     generation.SHARED_FOR = float("inf")
-    paths = {
-        page: path
-        for page, path in bench.page_paths().items()
-        if path and page != "poll vote (POST)" and (not plan["pages"] or page in plan["pages"])
-    }
+    paths = measured_paths(plan["pages"])
     with caching("off", plan["redis"]):
         Path(plan["floor_page"]).write_bytes(Client().get("/").content)
     for mode in plan["modes"]:
         with caching(mode, plan["redis"]):
             client = Client()
             for page, path in paths.items():
-                path = path.replace(bench.UNIQUE, "1")
                 extra = {"HTTP_COOKIE": TRIVIAL_COOKIE} if page == bench.TRIVIAL else {}
                 for _ in range(2):  # compile templates, fill the caches
                     assert client.get(path, **extra).status_code == 200, path
@@ -387,18 +392,12 @@ def count_queries(modes, pages):
     from django.test.utils import CaptureQueriesContext
 
     from pagecache import generation
-    from scripts import bench, servers
+    from scripts import bench
 
     generation.SHARED_FOR = float("inf")
-    paths = {
-        page: path.replace(bench.UNIQUE, "1")
-        for page, path in bench.page_paths().items()
-        if path and page != "poll vote (POST)" and (not pages or page in pages)
-    }
-    workdir = Path(tempfile.mkdtemp(prefix="vestis-queries-"))
-    redis = servers.PrivateRedis(workdir).start()
+    paths = measured_paths(pages)
     figures = {}
-    try:
+    with workspace("vestis-queries-", True) as (_workdir, redis):
         for mode in modes:
             with caching(mode, redis.url()):
                 client = Client()
@@ -415,9 +414,6 @@ def count_queries(modes, pages):
                     ):
                         client.get(path, **extra)
                     figures.setdefault(mode, {})[page] = (len(sql.captured_queries), len(calls))
-    finally:
-        redis.stop()
-        shutil.rmtree(workdir, ignore_errors=True)
     return figures
 
 

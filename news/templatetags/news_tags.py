@@ -1,7 +1,7 @@
 """The news parts of the layout (section menu, month calendar), publication times and search
 highlighting."""
 
-import calendar as calendar_module
+import calendar
 import datetime
 import html
 import json
@@ -51,13 +51,13 @@ def month_calendar(context):
     shown = ("calendar", first, today, tuple(sorted(with_articles)))
 
     def render_missing(names):
-        html = render_to_string("news/_calendar.html", calendar(first, today, with_articles))
-        return dict.fromkeys(names, html)
+        month = calendar_context(first, today, with_articles)
+        return dict.fromkeys(names, render_to_string("news/_calendar.html", month))
 
     return kept_parts({"calendar": shown}, render_missing)["calendar"]
 
 
-def calendar(first, today, with_articles):
+def calendar_context(first, today, with_articles):
     """The calendar template's context: the weeks of the month starting on `first`."""
     year, month = first.year, first.month
     weeks = [
@@ -72,9 +72,7 @@ def calendar(first, today, with_articles):
             }
             for day in week
         ]
-        for week in calendar_module.Calendar(
-            firstweekday=calendar_module.MONDAY
-        ).monthdatescalendar(year, month)
+        for week in calendar.Calendar(firstweekday=calendar.MONDAY).monthdatescalendar(year, month)
     ]
     previous_month = (first - datetime.timedelta(days=1)).replace(day=1)
     next_month = (first + datetime.timedelta(days=32)).replace(day=1)
