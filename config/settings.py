@@ -71,10 +71,11 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "config.logs.RequestIdMiddleware",  # first: every line and response gets the request's id
     "django.middleware.security.SecurityMiddleware",
-    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Early, so that a cached page skips everything below it.
+    # Early, so that a cached page skips everything below it: a page is stored with every
+    # header the middleware below gave it (its security policy too), which a hit repeats.
     "pagecache.middleware.PageCacheMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     # Below the page cache, which then keeps its 301s; reads its table only on a 404.
     "addresses.middleware.OldAddressMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -43,6 +43,19 @@ def test_second_reader_gets_the_page_without_a_single_query(client, django_asser
     assert "Ziņa no Krāslavas" in second.text
 
 
+def test_a_page_from_the_cache_keeps_its_security_headers(client, django_assert_num_queries):
+    """A hit skips the middleware that set them: they are stored with the page."""
+    make_article(title_lv="Ziņa no Krāslavas")
+    first = client.get("/")
+    with django_assert_num_queries(0):
+        second = client.get("/")
+
+    assert second.content == first.content
+    for header in ("Content-Security-Policy", "X-Frame-Options", "X-Content-Type-Options"):
+        assert second[header] == first[header], header
+    assert "frame-ancestors 'none'" in second["Content-Security-Policy"]
+
+
 # Addresses that name the front page only once their dot segments are resolved.
 DOT_SEGMENTS = ["/aptaujas/../", "/aptaujas/%2e%2e/", "/meklet/../", "/zinas/2026/12/../../../"]
 
