@@ -471,6 +471,13 @@ class Article(models.Model):
                 condition=Q(is_featured=True),
                 name="article_featured_published",
             ),
+            # The few pinned ones: the front page's lead and the cache's next scheduled
+            # change look for a pin still running, which was a read of the whole table.
+            models.Index(
+                fields=["pinned_until"],
+                condition=Q(pinned_until__isnull=False),
+                name="article_pinned",
+            ),
             GinIndex(fields=["search_lv"], name="article_search_lv"),
             GinIndex(fields=["search_ru"], name="article_search_ru"),
         ]
