@@ -3,11 +3,10 @@ import html
 import typing
 
 from django.conf import settings
-from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import connections, models, transaction
-from django.db.models import Func, Min, OuterRef, Q
+from django.db.models import Min, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -35,12 +34,27 @@ BODY_EXTENSIONS = {
 }
 
 
+class SectionManager(models.Manager):
+    def version(self):
+        """A digest of every section's row, every column, made by PostgreSQL: what the
+        section menu shows. A rename, a move or a new section, made however, gives a new
+        one; one light statement instead of loading the sections."""
+        with connections[self.db].cursor() as cursor:
+            cursor.execute(
+                f"""SELECT md5(string_agg(ROW(s.*)::text, ',' ORDER BY s.id))
+                FROM "{self.model._meta.db_table}" s"""  # noqa: S608 (a table name)
+            )
+            return cursor.fetchone()[0]
+
+
 class Section(models.Model):
     name = models.CharField(_("name"), max_length=100)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     position = models.PositiveSmallIntegerField(
         _("position in the menu"), default=0, help_text=_("Smaller numbers come first.")
     )
+
+    objects = SectionManager()
 
     class Meta:
         ordering = ["position", "pk"]

@@ -163,5 +163,47 @@ def test_the_front_page_asks_the_cache_once_for_all_its_teasers_and_blocks(
     client.get("/")
 
     parts = [keys for keys in asked if any(key.startswith("part:") for key in keys)]
-    # One round trip for the lead, six latest and one section block; one for the calendar.
-    assert sorted(len(keys) for keys in parts) == [1, 8]
+    # One round trip for the lead, six latest and one section block; one each for the
+    # calendar and the section menu.
+    assert sorted(len(keys) for keys in parts) == [1, 1, 8]
+
+
+MENU = "news/_section_menu.html"
+
+
+def test_the_section_menu_is_kept_until_a_section_changes(client, settings, front_page_articles):
+    """Kept under the sections' rows: an article's edit leaves it, a rename (made however,
+    with no new generation) shows at once."""
+    settings.CACHE_PAGES = False  # the page parts only
+    section = front_page_articles[0].section
+    client.get("/")
+    article = front_page_articles[4]
+    article.title_lv = "Labota ziņa"
+    article.save()
+
+    again = client.get("/")
+    assert rendered(again, MENU) == 0
+    assert "Labota ziņa" in again.text
+
+    section.name_lv = "Krāslavas novadā"
+    section.save()
+    after = client.get("/")
+
+    assert rendered(after, MENU) == 1
+    menu = after.text.split('class="site-nav__sections"')[1].split("</ul>")[0]
+    assert "Krāslavas novadā" in menu
+
+
+def test_the_section_menu_marks_the_page_it_is_on(client, settings, front_page_articles):
+    settings.CACHE_PAGES = False
+    section = front_page_articles[0].section
+    front = reverse("news:front_page")
+    on_section = f'<a href="{section.get_absolute_url()}" aria-current="page">'
+    on_front = f'<a href="{front}" aria-current="page">'
+
+    for _ in range(2):  # rendered, then kept: the same either way
+        assert on_front in client.get(front).text
+        page = client.get(section.get_absolute_url()).text
+        assert on_section in page and on_front not in page
+        page = client.get(front_page_articles[0].get_absolute_url()).text
+        assert "aria-current" not in page.split('class="site-nav__sections"')[1].split("</ul>")[0]

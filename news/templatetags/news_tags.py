@@ -31,9 +31,24 @@ register = template.Library()
 LOGO = {"path": "img/logo.png", "width": 600, "height": 600}
 
 
-@register.inclusion_tag("news/_section_menu.html", takes_context=True)
+# The pages whose own link the section menu marks as the current one.
+MENU_PAGES = {"news:front_page", "news:section_detail"}
+
+
+@register.simple_tag(takes_context=True)
 def section_menu(context):
-    return {"sections": Section.objects.all(), "request": context.get("request")}
+    """The sections' links, the current page's marked. Kept under what it shows: the
+    sections' rows (their digest) and, on the front page or a section's, its address."""
+    request = context.get("request")
+    match = getattr(request, "resolver_match", None)
+    current = request.path if match and match.view_name in MENU_PAGES else None
+
+    def render_missing(names):
+        menu = {"sections": Section.objects.all(), "request": request}
+        return dict.fromkeys(names, render_to_string("news/_section_menu.html", menu))
+
+    shown = ("section-menu", Section.objects.version(), current)
+    return kept_parts({"menu": shown}, render_missing)["menu"]
 
 
 @register.simple_tag(takes_context=True)
