@@ -109,5 +109,8 @@ def search(request):
     page = None
     if query := form.cleaned_data["q"]:
         articles = Article.objects.published().for_listing().search(query)
-        page = paginate(request, articles, PER_PAGE, max_pages=MAX_PAGES)
+        # Only the newest matches are ranked (news.search.SEARCH_RANKED), so the list has
+        # an end already: counted whole, the count leaves out the ranking and the
+        # highlighting, which a count of the first pages' slice would compute for each.
+        page = paginate(request, articles, PER_PAGE)
     return render(request, "news/search.html", {"form": form, "query": query, "page_obj": page})

@@ -1,4 +1,6 @@
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests.factories import make_article
@@ -71,6 +73,19 @@ def test_search_results_are_paginated(client):
 
     assert "Atrasti 14 raksti." in response.text
     assert 'href="?q=ezers&amp;page=1"' in response.text
+
+
+def test_search_counts_its_matches_without_ranking_or_highlighting_them(client):
+    """Only the page shown needs its matches ranked and their excerpts highlighted."""
+    for number in range(14):
+        make_article(title_lv=f"Ezers {number}")
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("news:search"), {"q": "ezers", "page": 2})
+
+    assert "Atrasti 14 raksti." in response.text
+    count = next(query["sql"] for query in queries if query["sql"].startswith("SELECT COUNT"))
+    assert "ts_rank" not in count and "ts_headline" not in count
 
 
 def test_empty_search_asks_for_words(client):
