@@ -16,10 +16,13 @@ modeltranslation shows the Latvian text when a Russian or English one is missing
 A built-in template library (settings TEMPLATES "builtins"), so every app's templates have it.
 """
 
+import contextlib
+
 from django import template
 from django.conf import settings
+from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
-from django.utils.translation import get_language
+from django.utils.translation import get_language, override
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname, resolution_order
 
@@ -50,6 +53,21 @@ def languages_with(instance, field):
         for code, _name in settings.LANGUAGES
         if getattr(instance, build_localized_fieldname(field, code), None)
     ]
+
+
+def page_paths(request):
+    """{language code: this page's path in that language}, as translate_url() gives them,
+    from the route the request already matched instead of resolving the path again for
+    every language and link (the language switcher, the canonical and hreflang links).
+    A page without a route (a 404) keeps its path."""
+    match = request.resolver_match
+    paths = {}
+    for code, _name in settings.LANGUAGES:
+        paths[code] = request.path
+        if match and match.url_name:
+            with override(code), contextlib.suppress(NoReverseMatch):
+                paths[code] = reverse(match.view_name, args=match.args, kwargs=match.kwargs)
+    return paths
 
 
 @register.filter

@@ -16,11 +16,11 @@ gives one. `feeds` adds (title, url) pairs to the site feed (a section's feed).
 from django import template
 from django.conf import settings
 from django.templatetags.static import static
-from django.urls import reverse, translate_url
+from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import get_language
 
-from config.languages import languages_with
+from config.languages import languages_with, page_paths
 
 register = template.Library()
 
@@ -68,10 +68,14 @@ def page_meta(
     language = current if current in languages else languages[0]
     query = [(key, request.GET[key]) for key in CANONICAL_PARAMETERS if request.GET.get(key)]
     query = [(key, value) for key, value in query if (key, value) != ("page", "1")]
-    path = request.path + (f"?{urlencode(query)}" if query else "")
+    query = f"?{urlencode(query)}" if query else ""
+    paths = context.get("page_paths") or page_paths(request)
 
     def absolute(url):
         return request.build_absolute_uri(url)
+
+    def address(code):
+        return absolute(paths[code] + query)
 
     image = dict(image or default_image())
     image["url"] = absolute(image["url"])
@@ -81,13 +85,11 @@ def page_meta(
         "title": title or name,
         "description": " ".join(str(description).split()),
         "type": type,
-        "canonical": absolute(translate_url(path, language)),
-        "alternates": [
-            {"code": code, "url": absolute(translate_url(path, code))} for code in languages
-        ]
+        "canonical": address(language),
+        "alternates": [{"code": code, "url": address(code)} for code in languages]
         if len(languages) > 1
         else [],
-        "x_default": absolute(translate_url(path, settings.LANGUAGE_CODE)),
+        "x_default": address(settings.LANGUAGE_CODE),
         "locale": OG_LOCALES.get(language, language),
         "locale_alternates": [OG_LOCALES.get(code, code) for code in languages if code != language],
         "image": image,
