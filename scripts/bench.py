@@ -68,6 +68,7 @@ PAGES = [
     "section",
     "day archive",
     "search",
+    "search, a word no article has",
     "name-day page",
     "photo of the day",
     "RSS",
@@ -365,6 +366,9 @@ def page_paths():
         "section": Section.objects.get(slug="kultura").get_absolute_url(),
         "day archive": reverse("news:archive_day", kwargs={"day": yesterday}),
         "search": reverse("news:search") + "?q=Kr%C4%81slava",
+        # Every word of the data set is in most articles; most words of a real archive are
+        # in few. A word in none is the case that once read the whole archive.
+        "search, a word no article has": reverse("news:search") + "?q=Ventspils",
         "name-day page": "/vardadienas/11-14/",
         "photo of the day": photo.get_absolute_url(),
         "RSS": reverse("news:feed"),
