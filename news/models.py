@@ -329,14 +329,20 @@ class ArticleQuerySet(models.QuerySet):
         Any change to them, made however (a save, a bulk update, a migration), gives a
         new digest; the articles need not be loaded to know whether their teasers are
         still good. One plain statement: through the ORM, building this query cost
-        more than running it."""
+        more than running it. The search vectors are left out: PostgreSQL makes them
+        from the other columns, and turning them into text was half the statement's time."""
         fields = (self.model._meta.get_field(name) for name in ("section", "main_photo"))
         article = self.model._meta.db_table
         section, photo = (field.related_model._meta.db_table for field in fields)
+        columns = ", ".join(
+            f'a."{field.column}"'
+            for field in self.model._meta.concrete_fields
+            if not isinstance(field, models.GeneratedField)
+        )
         with connections[self.db].cursor() as cursor:
             cursor.execute(
                 f"""
-                SELECT a.id, md5(ROW(a.*)::text || ROW(s.*)::text || ROW(p.*)::text)
+                SELECT a.id, md5(ROW({columns})::text || ROW(s.*)::text || ROW(p.*)::text)
                 FROM "{article}" a
                 JOIN "{section}" s ON s.id = a.section_id
                 LEFT JOIN "{photo}" p ON p.id = a.main_photo_id
