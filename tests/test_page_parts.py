@@ -207,3 +207,28 @@ def test_the_section_menu_marks_the_page_it_is_on(client, settings, front_page_a
         assert on_section in page and on_front not in page
         page = client.get(front_page_articles[0].get_absolute_url()).text
         assert "aria-current" not in page.split('class="site-nav__sections"')[1].split("</ul>")[0]
+
+
+def test_the_day_page_keeps_its_photo_and_name_days_until_their_app_changes(client, settings):
+    from gallery.models import Photo
+    from pagecache import content_changed
+    from tests.gallery.factories import make_photo
+
+    settings.CACHE_PAGES = False  # the page parts only
+    day = timezone.localdate() - datetime.timedelta(days=1)
+    photo = make_photo(shown_on=day, title_lv="Ezers miglā")
+    url = reverse("news:archive_day", kwargs={"day": day})
+    client.get(url)
+
+    again = client.get(url)
+    assert rendered(again, "gallery/_day_photo.html") == rendered(again, "namedays/_day.html") == 0
+    assert "Ezers miglā" in again.text
+
+    photo.title_lv = "Ezers saulē"
+    photo.save()
+    content_changed(Photo)  # as the admin does
+    after = client.get(url)
+
+    assert rendered(after, "gallery/_day_photo.html") == 1
+    assert "Ezers saulē" in after.text
+    assert rendered(after, "namedays/_day.html") == 0
