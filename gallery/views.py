@@ -22,8 +22,7 @@ def latest(request):
 @require_safe
 def photo_of_the_day(request, day):
     photo = get_object_or_404(Photo.objects.for_reader(request.user), shown_on=day)
-    context = {"photo": photo, "previous": photo.previous_day(), "next": photo.next_day()}
-    response = render(request, "gallery/photo_detail.html", context)
+    response = render(request, "gallery/photo_detail.html", {"photo": photo})
     if not photo.is_shown:
         add_never_cache_headers(response)
     return response

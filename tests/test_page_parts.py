@@ -232,3 +232,22 @@ def test_the_day_page_keeps_its_photo_and_name_days_until_their_app_changes(clie
     assert rendered(after, "gallery/_day_photo.html") == 1
     assert "Ezers saulē" in after.text
     assert rendered(after, "namedays/_day.html") == 0
+
+
+def test_a_photos_previous_and_next_days_follow_the_gallery(client, settings):
+    """Kept with the photo of the day's page; a new photo between them shows at once."""
+    from gallery.models import Photo
+    from pagecache import content_changed
+    from tests.gallery.factories import make_photo
+
+    settings.CACHE_PAGES = False
+    today = timezone.localdate()
+    make_photo(shown_on=today - datetime.timedelta(days=3))
+    photo = make_photo(shown_on=today - datetime.timedelta(days=1))
+    assert 'rel="prev"' in client.get(photo.get_absolute_url()).text
+
+    between = make_photo(shown_on=today - datetime.timedelta(days=2))
+    content_changed(Photo)  # as the admin does
+    page = client.get(photo.get_absolute_url()).text
+
+    assert f'rel="prev" href="{between.get_absolute_url()}"' in page
