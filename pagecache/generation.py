@@ -48,7 +48,9 @@ def app_key(label):
 
 
 def all_keys():
-    return [GENERATION_KEY, *(app_key(config.label) for config in apps.get_app_configs())]
+    """The site's key and one for each app with models (only a model's change renews one)."""
+    labels = (config.label for config in apps.get_app_configs() if any(config.get_models()))
+    return [GENERATION_KEY, *map(app_key, labels)]
 
 
 def content_changed(model=None):
