@@ -688,7 +688,8 @@ def print_table(options, results, in_process_figures, instructions):
     if edited := instructions.get("edited"):
         print("\nRight after an editor changes one article of the front page (callgrind):\n")
         print("| page | M instr. | × floor (instr.) |\n| --- | ---: | ---: |")
-        for page, counted in edited.items():
+        for page in (page for page in PAGES if page in edited):
+            counted = edited[page]
             print(f"| {page} | {counted / 1e6:.2f} | {floor_instructions / counted:.1%} |")
 
 

@@ -440,8 +440,16 @@ def counting_cache_calls(caches, calls):
             cache.__dict__.pop(name, None)
 
 
+def pages_in_order(figures, modes):
+    """The pages measured, in the benchmark's order (callgrind's dumps come in any)."""
+    from scripts import bench
+
+    pages = {page for mode in modes for page in figures.get(mode, {})}
+    return [page for page in bench.PAGES if page in pages]
+
+
 def print_queries(figures, modes):
-    pages = list(dict.fromkeys(page for mode in modes for page in figures.get(mode, {})))
+    pages = pages_in_order(figures, modes)
     print("| page | " + " | ".join(f"{mode} (SQL / cache calls)" for mode in modes) + " |")
     print("| --- |" + " ---: |" * len(modes))
     for page in pages:
@@ -450,7 +458,7 @@ def print_queries(figures, modes):
 
 
 def print_table(figures, modes):
-    pages = list(dict.fromkeys(page for mode in modes for page in figures.get(mode, {})))
+    pages = pages_in_order(figures, modes)
     floor = figures.get("floor", {}).get(FLOOR)
     if floor:
         print(f"The floor (bare Django returning the front page's bytes): {floor / 1e6:.2f} M\n")
