@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 import time_machine
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from news.models import Article
 from tests.factories import make_article, make_section
@@ -170,3 +170,20 @@ def test_translated_fields_fall_back_to_latvian():
     article = make_article(title_lv="Latviski", title_ru="")
     with translation.override("ru"):
         assert article.title == "Latviski"
+
+
+def test_an_articles_neighbours_are_the_published_ones_next_to_it_ties_in_id_order():
+    now = timezone.now()
+    same_moment = now - datetime.timedelta(hours=3)
+    first = make_article(published_at=same_moment)
+    second = make_article(published_at=same_moment)
+    make_article(is_published=False, published_at=now - datetime.timedelta(hours=2))
+    make_article(published_at=now + datetime.timedelta(hours=2))  # scheduled
+    third = make_article(published_at=now - datetime.timedelta(hours=1), title_ru="Третья")
+
+    assert first.neighbours() == (None, second)
+    assert second.neighbours() == (first, third)
+    assert third.neighbours() == (second, None)
+    with translation.override("ru"):
+        assert second.neighbours().next.title == "Третья"
+        assert second.neighbours().previous.title == first.title_lv  # no Russian title
