@@ -621,9 +621,7 @@ class Article(models.Model):
 
 def byline_prefetch():
     """An article's signatures with their authors, in the byline's order, in one query."""
-    return models.Prefetch(
-        "byline_items", queryset=ArticleAuthor.objects.select_related("author")
-    )
+    return models.Prefetch("byline_items", queryset=ArticleAuthor.objects.select_related("author"))
 
 
 class ArticlePhoto(models.Model):
