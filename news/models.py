@@ -109,6 +109,12 @@ class FrontPage(typing.NamedTuple):
         return stories
 
 
+def sql_of(queryset):
+    """The queryset's SQL and parameters, for a statement written out around it (where
+    Django would build a larger query at far more cost than running it)."""
+    return queryset.query.get_compiler(queryset.db).as_sql()
+
+
 def day_bounds(day):
     """The first instant of `day` and of the next day, in the site's time zone."""
     start = timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
@@ -224,9 +230,7 @@ class ArticleQuerySet(models.QuerySet):
         the site's, so a day is 23 or 25 hours long when the clocks change.
         """
         next_month = (first_day + datetime.timedelta(days=32)).replace(day=1)
-        articles, params = (
-            self.order_by().values("published_at").query.get_compiler(self.db).as_sql()
-        )
+        articles, params = sql_of(self.order_by().values("published_at"))
         zone = timezone.get_current_timezone_name()
         with connections[self.db].cursor() as cursor:
             cursor.execute(
@@ -259,9 +263,7 @@ class ArticleQuerySet(models.QuerySet):
         to run, on every front page.
         """
         columns = ("id", "section_id", "is_featured", "pinned_until", "published_at")
-        articles, params = (
-            self.order_by().rewrite(False).values(*columns).query.get_compiler(self.db).as_sql()
-        )
+        articles, params = sql_of(self.order_by().rewrite(False).values(*columns))
         section = Section._meta.db_table
         newest = "ORDER BY published_at DESC, id DESC LIMIT %s"
         with connections[self.db].cursor() as cursor:
@@ -584,16 +586,10 @@ class Article(models.Model):
         than running them, on every article page.
         """
         titles = [f"title_{code}" for code, _name in settings.LANGUAGES]
-        articles, params = (
-            Article.objects.published()
-            .order_by()
-            .rewrite(False)
-            .values("id", "slug", "published_at", *titles)
-            .query.get_compiler(self._state.db or "default")
-            .as_sql()
-        )
+        published = Article.objects.published().order_by().rewrite(False)
+        articles, params = sql_of(published.values("id", "slug", "published_at", *titles))
         here = [self.published_at, self.pk]
-        found = Article.objects.raw(
+        found = Article.objects.db_manager(published.db).raw(
             f"""
             WITH article AS NOT MATERIALIZED ({articles})
             (
