@@ -21,6 +21,7 @@ import contextlib
 from django import template
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse
+from django.utils.encoding import escape_uri_path
 from django.utils.html import format_html
 from django.utils.translation import get_language, override
 from django.utils.translation import gettext_lazy as _
@@ -59,11 +60,11 @@ def page_paths(request):
     """{language code: this page's path in that language}, as translate_url() gives them,
     from the route the request already matched instead of resolving the path again for
     every language and link (the language switcher, the canonical and hreflang links).
-    A page without a route (a 404) keeps its path."""
+    A page without a route (a 404) keeps its path, as sent (percent-encoded)."""
     match = request.resolver_match
     paths = {}
     for code, _name in settings.LANGUAGES:
-        paths[code] = request.path
+        paths[code] = escape_uri_path(request.path)
         if match and match.url_name:
             with override(code), contextlib.suppress(NoReverseMatch):
                 paths[code] = reverse(match.view_name, args=match.args, kwargs=match.kwargs)

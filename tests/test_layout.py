@@ -68,3 +68,12 @@ def test_health_check_reports_a_working_database(client):
     assert response.status_code == 200
     assert response.json() == {"status": "ok", "database": "ok"}
     assert "no-cache" in response["Cache-Control"]
+
+
+def test_a_missing_pages_language_links_keep_its_address_as_it_was_sent(client):
+    """An address no route knows is linked as it came, percent-encoding and all: decoded,
+    a %3F would turn the rest of the path into a query string."""
+    response = client.get("/nav%3Fx/", {"lapa": "1"})
+
+    assert response.status_code == 404
+    assert '<a href="/nav%3Fx/?lapa=1" hreflang="lv" lang="lv"' in response.text
