@@ -5,6 +5,7 @@ import typing
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.core.exceptions import EmptyResultSet
 from django.db import connections, models, transaction
 from django.db.models import Min, OuterRef, Q
 from django.urls import reverse
@@ -230,7 +231,10 @@ class ArticleQuerySet(models.QuerySet):
         the site's, so a day is 23 or 25 hours long when the clocks change.
         """
         next_month = (first_day + datetime.timedelta(days=32)).replace(day=1)
-        articles, params = sql_of(self.order_by().values("published_at"))
+        try:
+            articles, params = sql_of(self.order_by().values("published_at"))
+        except EmptyResultSet:
+            return set()
         zone = timezone.get_current_timezone_name()
         with connections[self.db].cursor() as cursor:
             cursor.execute(
@@ -263,7 +267,10 @@ class ArticleQuerySet(models.QuerySet):
         to run, on every front page.
         """
         columns = ("id", "section_id", "is_featured", "pinned_until", "published_at")
-        articles, params = sql_of(self.order_by().rewrite(False).values(*columns))
+        try:
+            articles, params = sql_of(self.order_by().rewrite(False).values(*columns))
+        except EmptyResultSet:  # none() or an empty filter: nothing to show
+            return FrontPage(lead=None, featured=[], latest=[], sections=[])
         section = Section._meta.db_table
         newest = "ORDER BY published_at DESC, id DESC LIMIT %s"
         with connections[self.db].cursor() as cursor:

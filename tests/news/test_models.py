@@ -164,6 +164,14 @@ def test_an_empty_paper_has_an_empty_front_page():
     assert front == (None, [], [], [])
 
 
+def test_a_selection_that_cannot_match_has_an_empty_front_page_and_calendar():
+    make_article()
+    nothing = Article.objects.published().filter(section__in=[])
+
+    assert nothing.front_page_ids(latest=5, featured=3, per_section=2) == (None, [], [], [])
+    assert nothing.days_with_articles(timezone.localdate().replace(day=1)) == set()
+
+
 def test_translated_fields_fall_back_to_latvian():
     from django.utils import translation
 
