@@ -29,6 +29,7 @@ from django.utils.cache import (
 )
 
 from pagecache.generation import current_generation
+from pagecache.parts import code_version
 
 CACHEABLE_STATUS = {200, 301}
 # Answers not kept by the app, but which must replace a proxy's copy of the address: nginx
@@ -89,7 +90,10 @@ class PageCacheMiddleware:
         except DisallowedHost:
             return self.fresh(request)
         generation, until = current_generation()
-        key = "page:" + hashlib.sha256(f"{generation}:{address}".encode()).hexdigest()
+        # The code's version too: a deploy's new templates, or headers, never meet the
+        # pages the old code stored (nor, while both run, does the old code meet new ones).
+        page = f"{generation}:{code_version()}:{address}"
+        key = "page:" + hashlib.sha256(page.encode()).hexdigest()
         response = cache.get(key)
         if response is None:
             response = self.fresh(request)

@@ -5,6 +5,8 @@ import datetime
 import pytest
 import time_machine
 from django.core.cache import caches
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -337,3 +339,18 @@ def test_a_process_keeps_one_redis_connection_for_all_its_threads(client, settin
     assert [page.status_code for page in pages] == [200] * 5
     assert "Ziņa ar vienu savienojumu" in pages[-1].text
     assert after - before == 1
+
+
+def test_a_deploy_never_serves_the_pages_the_old_code_stored(client, monkeypatch):
+    """Pages are kept under the code's version too: new templates or headers show at once,
+    and old and new workers running side by side never serve each other's pages."""
+    import pagecache.middleware
+
+    make_article(title_lv="Ziņa no Krāslavas")
+    client.get("/")
+    monkeypatch.setattr(pagecache.middleware, "code_version", lambda: "the next release")
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/")
+
+    assert response.status_code == 200 and len(queries) > 0  # rendered, not from the cache
