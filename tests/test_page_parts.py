@@ -251,3 +251,15 @@ def test_a_photos_previous_and_next_days_follow_the_gallery(client, settings):
     page = client.get(photo.get_absolute_url()).text
 
     assert f'rel="prev" href="{between.get_absolute_url()}"' in page
+
+
+def test_a_missing_sections_page_keeps_no_menu_of_its_own(client, settings, front_page_articles):
+    """The menu marks a section's page; a 404 at a section address marks nothing, so the
+    addresses a crawler tries share one kept menu instead of one each."""
+    settings.CACHE_PAGES = False
+    client.get(front_page_articles[0].get_absolute_url())  # a page that marks nothing
+
+    for slug in ("nav-tadas", "ari-nav"):
+        response = client.get(reverse("news:section_detail", kwargs={"slug": slug}))
+        assert response.status_code == 404
+        assert rendered(response, MENU) == 0

@@ -31,17 +31,15 @@ register = template.Library()
 LOGO = {"path": "img/logo.png", "width": 600, "height": 600}
 
 
-# The pages whose own link the section menu marks as the current one.
-MENU_PAGES = {"news:front_page", "news:section_detail"}
-
-
 @register.simple_tag(takes_context=True)
 def section_menu(context):
     """The sections' links, the current page's marked. Kept under what it shows: the
-    sections' rows (their digest) and, on the front page or a section's, its address."""
+    sections' rows (their digest) and, on the front page or a section's, its address (a
+    section's only when it exists: its 404 page would keep a menu for every address tried)."""
     request = context.get("request")
-    match = getattr(request, "resolver_match", None)
-    current = request.path if match and match.view_name in MENU_PAGES else None
+    view = getattr(getattr(request, "resolver_match", None), "view_name", None)
+    marked = view == "news:front_page" or (view == "news:section_detail" and "section" in context)
+    current = request.path if marked else None
 
     def render_missing(names):
         menu = {"sections": Section.objects.all(), "request": request}
