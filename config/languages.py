@@ -62,10 +62,10 @@ def page_paths(request):
     every language and link (the language switcher, the canonical and hreflang links).
     A page without a route (a 404) keeps its path, as sent (percent-encoded)."""
     match = request.resolver_match
-    paths = {}
-    for code, _name in settings.LANGUAGES:
-        paths[code] = escape_uri_path(request.path)
-        if match and match.url_name:
+    codes = [code for code, _name in settings.LANGUAGES]
+    paths = dict.fromkeys(codes, escape_uri_path(request.path))
+    if match and match.url_name:
+        for code in paths:
             with override(code), contextlib.suppress(NoReverseMatch):
                 paths[code] = reverse(match.view_name, args=match.args, kwargs=match.kwargs)
     return paths

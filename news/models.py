@@ -196,6 +196,11 @@ class ArticleQuerySet(models.QuerySet):
             "body", *bodies, "search_lv", "search_ru"
         )
 
+    def teasers(self, pks):
+        """{id: article} of the articles `pks`, loaded as teasers show them (for_listing),
+        without the default ordering, which a look-up by id does not need."""
+        return self.for_listing().order_by().in_bulk(pks)
+
     def for_detail(self):
         """What an article's page shows besides its text: section, photo, byline, topics."""
         return self.select_related("section", "main_photo").prefetch_related(
@@ -273,6 +278,7 @@ class ArticleQuerySet(models.QuerySet):
             return FrontPage(lead=None, featured=[], latest=[], sections=[])
         section = Section._meta.db_table
         newest = "ORDER BY published_at DESC, id DESC LIMIT %s"
+        now = timezone.now()  # the same moment for the query and the pick
         with connections[self.db].cursor() as cursor:
             cursor.execute(
                 f"""
@@ -297,14 +303,13 @@ class ArticleQuerySet(models.QuerySet):
                     *params,
                     latest + featured,
                     featured,
-                    timezone.now(),
+                    now,
                     1,
                     per_section + latest + featured,
                 ],
             )
             rows = cursor.fetchall()
         # A pinned article leads while its pin lasts, above newer featured ones.
-        now = timezone.now()
         pinned = [row for row in rows if row[3] and row[3] > now][:1]
         top = pinned + [row for row in rows if row[2] and row not in pinned]
         top = [row[0] for row in top[:featured] or rows[:1]]

@@ -33,7 +33,7 @@ def front_page_parts(articles, latest, featured, per_section):
         needed = [
             pk for kind, key in names for pk in (blocks[kind, key] if kind == "block" else [key])
         ]
-        loaded = articles.order_by().in_bulk(needed)
+        loaded = articles.teasers(needed)
         return {name: render_part(name, blocks, loaded) for name in names}
 
     html = kept_parts(wanted, render_missing)
@@ -63,7 +63,7 @@ def list_cards(pks):
     wanted = {pk: ("list-card", versions[pk]) for pk in pks}
 
     def render_missing(missing):
-        loaded = Article.objects.for_listing().order_by().in_bulk(missing)
+        loaded = Article.objects.teasers(missing)
         return {pk: get_template(CARD).render({"article": loaded[pk]}) for pk in missing}
 
     html = kept_parts(wanted, render_missing)
